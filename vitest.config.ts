@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },
@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["lib/**/*.db.test.ts", "node_modules/**"],
+          exclude: ["lib/**/*.db.test.ts", "lib/**/*.fixtures.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -27,6 +27,11 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
+      },
+      {
+        resolve: { alias },
+        // Tests that read ../shared/fixtures (real privacy policies and registers); run by `npm run test:fixtures`.
+        test: { name: "fixtures", include: ["lib/**/*.fixtures.test.ts"], environment: "node", testTimeout: 60_000 },
       },
     ],
   },

@@ -19,8 +19,8 @@ export function sqlitePath(url) {
   return path.isAbsolute(p) ? p : path.resolve(root, p);
 }
 
-function readMigrations(provider) {
-  const dir = path.join(root, "prisma", "migrations", provider);
+function readMigrations(provider, baseDir = path.join(root, "prisma", "migrations")) {
+  const dir = path.join(baseDir, provider);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -41,7 +41,7 @@ function checkApplied(applied, migrations) {
   }
 }
 
-async function migrateSqlite(url, log) {
+async function migrateSqlite(url, log, baseDir) {
   const { default: Database } = await import("better-sqlite3");
   const file = sqlitePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -52,21 +52,29 @@ async function migrateSqlite(url, log) {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
     db.exec(`CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
-    const migrations = readMigrations("sqlite");
+    const migrations = readMigrations("sqlite", baseDir);
     const applied = db.prepare(`SELECT name, checksum FROM "_app_migrations" ORDER BY name`).all();
     checkApplied(applied, migrations);
     const done = new Set(applied.map((r) => r.name));
     let count = 0;
     for (const m of migrations) {
       if (done.has(m.name)) continue;
+      // Prisma's SQLite migrations rebuild tables (copy, DROP, rename). With foreign keys ON the DROP
+      // would cascade-delete child rows, and PRAGMA foreign_keys is ignored inside a transaction: switch
+      // them off around it and check the result before committing.
+      db.pragma("foreign_keys = OFF");
       db.exec("BEGIN IMMEDIATE");
       try {
         db.exec(m.sql);
+        const violations = db.prepare("PRAGMA foreign_key_check").all();
+        if (violations.length > 0) throw new Error(`foreign key violations after migration: ${JSON.stringify(violations.slice(0, 5))}`);
         db.prepare(`INSERT INTO "_app_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
         db.exec("COMMIT");
       } catch (e) {
         db.exec("ROLLBACK");
         throw new Error(`migration ${m.name} failed: ${e.message}`);
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
       count++;
       log(`applied ${m.name}`);
@@ -77,7 +85,7 @@ async function migrateSqlite(url, log) {
   }
 }
 
-async function migratePostgres(url, log) {
+async function migratePostgres(url, log, baseDir) {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -85,7 +93,7 @@ async function migratePostgres(url, log) {
     // Several app instances may start at once: one migrates, the others wait.
     await client.query("SELECT pg_advisory_lock(724301)");
     await client.query(`CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL)`);
-    const migrations = readMigrations("postgres");
+    const migrations = readMigrations("postgres", baseDir);
     const { rows: applied } = await client.query(`SELECT name, checksum FROM "_app_migrations" ORDER BY name`);
     checkApplied(applied, migrations);
     const done = new Set(applied.map((r) => r.name));
@@ -111,8 +119,13 @@ async function migratePostgres(url, log) {
   }
 }
 
-export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { log = () => {} } = {}) {
-  return isPostgresUrl(url) ? migratePostgres(url, log) : migrateSqlite(url, log);
+/**
+ * @param {string} [url]
+ * @param {{ log?: (message: string) => void; migrationsDir?: string }} [options]  migrationsDir: tests only
+ * @returns {Promise<{ applied: number; total: number }>}
+ */
+export async function migrate(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { log = () => {}, migrationsDir = undefined } = {}) {
+  return isPostgresUrl(url) ? migratePostgres(url, log, migrationsDir) : migrateSqlite(url, log, migrationsDir);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
