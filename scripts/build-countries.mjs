@@ -93,7 +93,8 @@ if (CODES.length !== 249 || new Set(CODES).size !== 249) throw new Error(`expect
 const countries = CODES.map((code) => {
   const special = SPECIAL[code] ?? {};
   const nameDe = NAME_OVERRIDES[code]?.de ?? de.of(code);
-  const nameEn = NAME_OVERRIDES[code]?.en ?? en.of(code);
+  // CLDR writes "Bosnia & Herzegovina"; a register prints "and".
+  const nameEn = NAME_OVERRIDES[code]?.en ?? en.of(code)?.replace(/ & /g, " and ");
   if (!nameDe || !nameEn || nameDe === code || nameEn === code) throw new Error(`no name for ${code}`);
   const row = {
     code,

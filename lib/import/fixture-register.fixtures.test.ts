@@ -7,9 +7,7 @@ import { fixtureRegisterSchema, mapLegalBasis, mapMechanism, mapRecipientRole } 
 
 const dir = path.resolve(process.env.FIXTURES_DIR ?? path.join(import.meta.dirname, "../../../shared/fixtures"), "registers");
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-const knownCountries = new Set((countries as { code: string }[] | { countries: { code: string }[] }) instanceof Array
-  ? (countries as { code: string }[]).map((c) => c.code)
-  : (countries as { countries: { code: string }[] }).countries.map((c) => c.code));
+const knownCountries = new Set(countries.countries.map((c) => c.code));
 
 describe("fixture registers (../shared/fixtures/registers)", () => {
   it("are present", () => {
