@@ -1,0 +1,61 @@
+// Who is calling, and may they? Every page, action and route handler starts here (house-style §1.2, §5).
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { getSessionToken } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { can, type Permission } from "@/lib/domain/permissions";
+import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
+import { loadSessionUser, type CurrentUser } from "@/lib/sessions";
+
+export type { CurrentUser } from "@/lib/sessions";
+
+/**
+ * The signed-in user of this request, or null (no session, expired session, disabled user: the
+ * latter's sessions are deleted). Memberships and vendor contacts are read from the database on every
+ * request; cache() makes that one lookup per request.
+ */
+export const currentUser: () => Promise<CurrentUser | null> = cache(async () => {
+  const token = await getSessionToken();
+  if (!token) return null;
+  return loadSessionUser(db, token, new Date());
+});
+
+/** For pages and server actions: the user, or a redirect to /login. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For route handlers (inside handleRoute): the user, or UnauthorizedError → 401 {code}. */
+export async function requireRouteUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+/** True when the user holds any role in the organisation (membership or vendor contact). */
+function belongsTo(user: CurrentUser, orgId: string): boolean {
+  return user.memberships.some((m) => m.orgId === orgId) || user.vendorContacts.some((v) => v.orgId === orgId);
+}
+
+/**
+ * Throws unless the user has `permission` (in `orgId` for organisation permissions):
+ * - no role at all in `orgId` → notFound() (404: another organisation's data does not exist for them, C01/C05);
+ * - a role without the permission → ForbiddenError (403).
+ * Both are logged as "authz.denied" (ASVS 16.3.2).
+ */
+export function authorize(user: CurrentUser, permission: Permission, orgId?: string): void {
+  if (can(user, permission, orgId)) return;
+  const hidden = orgId !== undefined && !belongsTo(user, orgId);
+  logEvent("warn", "authz.denied", { userId: user.id, permission, orgId, outcome: hidden ? "not-found" : "forbidden" });
+  if (hidden) notFound();
+  throw new ForbiddenError();
+}
+
+/** For hiding controls; the server still calls authorize(). */
+export function userCan(user: CurrentUser, permission: Permission, orgId?: string): boolean {
+  return can(user, permission, orgId);
+}
