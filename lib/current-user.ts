@@ -47,9 +47,13 @@ function belongsTo(user: CurrentUser, orgId: string): boolean {
  * - a role without the permission → ForbiddenError (403).
  * Both are logged as "authz.denied" (ASVS 16.3.2).
  */
+const READ_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["register:read", "history:read", "reference-data:read"]);
+
 export function authorize(user: CurrentUser, permission: Permission, orgId?: string): void {
   if (can(user, permission, orgId)) return;
-  const hidden = orgId !== undefined && !belongsTo(user, orgId);
+  // Outside the organisation, or a read the role does not include (e.g. a vendor contact on a staff
+  // page): a 404, so nobody learns what exists. A write the role lacks: 403.
+  const hidden = (orgId !== undefined && !belongsTo(user, orgId)) || READ_PERMISSIONS.has(permission);
   logEvent("warn", "authz.denied", { userId: user.id, permission, orgId, outcome: hidden ? "not-found" : "forbidden" });
   if (hidden) notFound();
   throw new ForbiddenError();

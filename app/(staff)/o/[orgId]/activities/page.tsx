@@ -1,0 +1,100 @@
+import Form from "next/form";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { DataTableSkeleton } from "@/components/data-table";
+import { PageHeader } from "@/components/page-header";
+import { SearchInput } from "@/components/search-input";
+import { ACTIVITY_QUERY_MAX_LENGTH, parseActivityListParams } from "@/lib/activities/queries";
+import { authorize, requireUser } from "@/lib/current-user";
+import { ActivityStatus } from "@/prisma/generated/sqlite/enums";
+import { ActivityTable, ACTIVITY_TABLE_COLUMN_COUNT } from "./activity-table";
+
+export async function generateMetadata() {
+  const t = await getTranslations("register.activities");
+  return { title: t("title") };
+}
+
+/**
+ * The register list. All state is in the URL (?q=&status=&archived=&page=): shareable, back button works.
+ * The filter form is a GET form (next/form: client-side navigation, works without JavaScript).
+ * Mutation controls (new entry) arrive with the forms of the register workspace; none are rendered yet.
+ */
+export default async function ActivitiesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgId } = await params;
+  const user = await requireUser();
+  authorize(user, "register:read", orgId);
+
+  const filters = parseActivityListParams(await searchParams);
+  const t = await getTranslations("register.activities");
+  const tStatus = await getTranslations("enums.ActivityStatus");
+  const pathname = `/o/${orgId}/activities`;
+  const isFiltered = filters.q !== "" || filters.status !== null || filters.archived;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+
+      <Form action={pathname} role="search" aria-label={t("filters.label")} className="mb-4 flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 sm:flex-row sm:flex-wrap sm:items-end dark:border-zinc-800 dark:bg-zinc-900">
+        <SearchInput label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} defaultValue={filters.q} maxLength={ACTIVITY_QUERY_MAX_LENGTH} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-status" className="text-sm font-medium">
+            {t("filters.status")}
+          </label>
+          <select
+            id="filter-status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            <option value="">{t("filters.allStatuses")}</option>
+            {Object.values(ActivityStatus).map((s) => (
+              <option key={s} value={s}>
+                {tStatus(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 sm:pb-1.5">
+          <input
+            id="filter-archived"
+            type="checkbox"
+            name="archived"
+            value="1"
+            defaultChecked={filters.archived}
+            className="size-4 rounded border-zinc-300 dark:border-zinc-700"
+          />
+          <label htmlFor="filter-archived" className="text-sm">
+            {t("filters.showArchived")}
+          </label>
+        </div>
+        <div className="flex items-center gap-3">
+          <button
+            type="submit"
+            className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
+            {t("filters.apply")}
+          </button>
+          {isFiltered ? (
+            <Link href={pathname} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+              {t("filters.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <Suspense
+        key={`${filters.q}|${filters.status ?? ""}|${filters.archived}|${filters.page}`}
+        fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT} label={t("loading")} />}
+      >
+        <ActivityTable user={user} orgId={orgId} filters={filters} pathname={pathname} />
+      </Suspense>
+    </>
+  );
+}
