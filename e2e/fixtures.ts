@@ -46,7 +46,7 @@ export async function demoOrganisations() {
   return orgs as [{ id: string; name: string }, { id: string; name: string }, ...{ id: string; name: string }[]];
 }
 
-type Mail = { to: string[]; from: string; subject: string; raw: string; receivedAt: string };
+type Mail = { to: string[]; from: string; subject: string; text?: string; links?: string[]; raw: string; receivedAt: string };
 
 export function readOutbox(): Mail[] {
   const file = process.env.E2E_OUTBOX;

@@ -7,20 +7,22 @@ import deAuth from "./de/auth.json";
 import deErrors from "./de/errors.json";
 import deEnums from "./de/enums.json";
 import deRegister from "./de/register.json";
+import deSettings from "./de/settings.json";
 import enCommon from "./en/common.json";
 import enShell from "./en/shell.json";
 import enAuth from "./en/auth.json";
 import enErrors from "./en/errors.json";
 import enEnums from "./en/enums.json";
 import enRegister from "./en/register.json";
+import enSettings from "./en/settings.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 
 export const MESSAGES = {
-  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister },
-  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister },
+  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings },
+  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings },
 } as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -27,6 +27,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     { key: "agreements", label: t("agreements") },
     { key: "risk", label: t("risk") },
     { key: "history", label: t("history") },
+    { key: "members", label: t("members"), href: `${base}/settings/members` },
   ];
 
   return (
