@@ -72,8 +72,8 @@ export function decodeQuotedPrintable(raw: string): string {
 }
 
 export const test = base.extend<{ loginAs: (userId: string) => Promise<string> }>({
-  loginAs: async ({ context }, use) => {
-    await use((userId) => signInContext(context, userId));
+  loginAs: async ({ context }, provide) => {
+    await provide((userId) => signInContext(context, userId));
   },
 });
 export { expect };

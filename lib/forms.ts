@@ -37,7 +37,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   for (const issue of result.error.issues) {
     const key = issue.code === "unrecognized_keys" ? "_form" : String(issue.path[0] ?? "_form");
     const message = issueKey(issue);
-    (fieldErrors[key] ??= []).includes(message) || fieldErrors[key].push(message);
+    const list = (fieldErrors[key] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   return { ok: false, state: { fieldErrors, formError: "errors.validation", values } };
 }
