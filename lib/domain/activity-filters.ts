@@ -1,0 +1,125 @@
+// URL state of the register list: search, facets, sort and page. Parsing is tolerant (C25): a parameter that
+// is missing, repeated, of the wrong shape or unknown falls back to its default; nothing here throws.
+import { z } from "zod";
+
+export const ACTIVITY_QUERY_MAX_LENGTH = 200;
+export const ACTIVITY_PAGE_MAX = 100_000;
+
+export const ACTIVITY_STATUSES = ["DRAFT", "IN_REVIEW", "RELEASED", "ARCHIVED"] as const;
+export const ACTIVITY_ROLES = ["CONTROLLER", "JOINT_CONTROLLER", "PROCESSOR"] as const;
+export const DPIA_DECISIONS = ["PENDING", "NOT_REQUIRED", "REQUIRED"] as const;
+export const TRANSFER_MECHANISMS = [
+  "NOT_A_TRANSFER",
+  "ADEQUACY",
+  "DPF",
+  "SCC_2021_M1",
+  "SCC_2021_M2",
+  "SCC_2021_M3",
+  "SCC_2021_M4",
+  "BCR_C",
+  "BCR_P",
+  "CODE_OF_CONDUCT",
+  "CERTIFICATION",
+  "PUBLIC_AUTHORITY_INSTRUMENT",
+  "AD_HOC_CLAUSES",
+  "ADMIN_ARRANGEMENT",
+  "ART49_1A",
+  "ART49_1B",
+  "ART49_1C",
+  "ART49_1D",
+  "ART49_1E",
+  "ART49_1F",
+  "ART49_1G",
+  "ART49_1_SUBPARA2",
+  "SCC_OLD",
+  "PRIVACY_SHIELD",
+  "SAFE_HARBOR",
+  "NONE_STATED",
+  "OTHER",
+] as const;
+export const SPECIAL_VALUES = ["yes", "no"] as const;
+export const REVIEW_VALUES = ["overdue", "due30"] as const;
+export const SORT_KEYS = ["reference", "name", "status", "nextReview", "updated"] as const;
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+
+/** Days ahead that count as "due for review soon". */
+export const REVIEW_DUE_SOON_DAYS = 30;
+
+export type ActivitySortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** The facets of the register list, in display order. */
+export const FACET_KEYS = ["status", "department", "role", "basis", "special", "vendor", "country", "mechanism", "dpia", "review"] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const param = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) => z.preprocess(firstValue, schema).catch(fallback);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+const activityFiltersSchema = z.object({
+  q: param(z.string().trim().max(ACTIVITY_QUERY_MAX_LENGTH), ""),
+  status: param(z.enum(ACTIVITY_STATUSES).nullable(), null),
+  department: param(id.nullable(), null),
+  role: param(z.enum(ACTIVITY_ROLES).nullable(), null),
+  basis: param(z.string().regex(/^[A-Z0-9_]{1,40}$/).nullable(), null),
+  special: param(z.enum(SPECIAL_VALUES).nullable(), null),
+  vendor: param(id.nullable(), null),
+  country: param(z.string().regex(/^[A-Z]{2}$/).nullable(), null),
+  mechanism: param(z.enum(TRANSFER_MECHANISMS).nullable(), null),
+  dpia: param(z.enum(DPIA_DECISIONS).nullable(), null),
+  review: param(z.enum(REVIEW_VALUES).nullable(), null),
+  archived: param(z.enum(["1", "true", "on"]).transform(() => true), false),
+  sort: param(z.enum(SORT_KEYS), "reference"),
+  dir: param(z.enum(SORT_DIRECTIONS), "asc"),
+  page: param(z.coerce.number().int().min(1).max(ACTIVITY_PAGE_MAX), 1),
+});
+
+export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
+
+const KNOWN_KEYS = Object.keys(activityFiltersSchema.shape) as (keyof ActivityFilters)[];
+
+/** Parses `searchParams` of the list page (or any object). Unknown keys and malformed values are ignored. */
+export function parseActivityFilters(input: unknown): ActivityFilters {
+  const source = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const picked: Record<string, unknown> = {};
+  for (const key of KNOWN_KEYS) picked[key] = Object.hasOwn(source, key) ? source[key] : undefined;
+  return activityFiltersSchema.parse(picked);
+}
+
+export const DEFAULT_ACTIVITY_FILTERS: ActivityFilters = parseActivityFilters({});
+
+/**
+ * The URL parameters of `filters` without defaults, in a stable order (so equal states give equal URLs).
+ * `overrides` replace single values; changing anything but the page resets the page to 1.
+ */
+export function serializeActivityFilters(filters: ActivityFilters, overrides: Partial<ActivityFilters> = {}): Record<string, string> {
+  const changesResult = Object.keys(overrides).some((k) => k !== "page");
+  const f: ActivityFilters = { ...filters, ...overrides, ...(changesResult && !("page" in overrides) ? { page: 1 } : {}) };
+  const out: Record<string, string> = {};
+  if (f.q) out.q = f.q;
+  for (const key of FACET_KEYS) {
+    const value = f[key];
+    if (value !== null) out[key] = value;
+  }
+  if (f.archived) out.archived = "1";
+  if (f.sort !== "reference") out.sort = f.sort;
+  if (f.dir !== "asc") out.dir = f.dir;
+  if (f.page > 1) out.page = String(f.page);
+  return out;
+}
+
+/** `pathname?…` for a filter state. */
+export function activityFiltersHref(pathname: string, filters: ActivityFilters, overrides: Partial<ActivityFilters> = {}): string {
+  const qs = new URLSearchParams(serializeActivityFilters(filters, overrides)).toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+/** True when anything narrows the list (search, a facet or the archived toggle). */
+export function isActivityListFiltered(filters: ActivityFilters): boolean {
+  return filters.q !== "" || filters.archived || FACET_KEYS.some((key) => filters[key] !== null);
+}
+
+/** Archived entries are shown only on request (toggle) or when the status facet asks for them. */
+export function includesArchived(filters: ActivityFilters): boolean {
+  return filters.archived || filters.status === "ARCHIVED";
+}
