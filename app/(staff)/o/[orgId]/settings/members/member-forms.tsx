@@ -4,34 +4,13 @@ import { useTranslations } from "next-intl";
 import { addMember, changeMemberRole, removeMember } from "@/lib/memberships/actions";
 import { EMAIL_MAX, MEMBER_ROLES, NAME_MAX } from "@/lib/memberships/schema";
 import type { FormState } from "@/lib/forms";
+import { FieldErrors as FieldError, FormStatus, submittedValue } from "@/components/form/field";
+import { inputClass as input, primaryButtonClass as button, secondaryButtonClass as secondary } from "@/components/form/styles";
 
-const input =
-  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600 focus:outline-none aria-[invalid=true]:border-red-600 dark:border-zinc-700 dark:bg-zinc-950";
-const button =
-  "rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60";
-const secondary =
-  "rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
-
-const valueOf = (state: FormState, key: string) => {
-  const v = state.values?.[key];
-  return typeof v === "string" ? v : undefined;
-};
-
-function FieldError({ id, keys }: { id: string; keys?: string[] }) {
-  const t = useTranslations();
-  if (!keys?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700 dark:text-red-400">
-      {keys.map((k) => t(k as Parameters<typeof t>[0])).join(" ")}
-    </p>
-  );
-}
+const valueOf = (state: FormState, key: string) => submittedValue(state, key);
 
 function Status({ state, done }: { state: FormState; done: string }) {
-  const t = useTranslations();
-  if (state.formError) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{t(state.formError as Parameters<typeof t>[0])}</p>;
-  if (state.ok) return <p role="status" className="text-sm text-green-700 dark:text-green-400">{done}</p>;
-  return null;
+  return <FormStatus state={state} success={done} />;
 }
 
 export function AddMemberForm({ orgId }: { orgId: string }) {
