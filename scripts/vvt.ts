@@ -8,6 +8,12 @@ import { loadReferenceData } from "@/lib/reference-data/load";
 import { seedDemo, DEMO_USERS } from "@/prisma/seed";
 import { normalizeEmail } from "@/lib/domain/email";
 import { migrate } from "@/scripts/migrate.mjs";
+import { readFileSync } from "node:fs";
+import { FixtureValidationError, loadFixtureRegister } from "@/lib/import/fixture-loader";
+import { loadReferenceSnapshot, loadRiskRows } from "@/lib/risk/load";
+import { DPF_STATUSES, recordDpfCheck } from "@/lib/risk/dpf";
+import { createTranslator } from "next-intl";
+import enRisk from "@/lib/i18n/messages/en/risk.json";
 
 const HELP = `Usage: npm run vvt -- <command> [options]
 
@@ -22,6 +28,13 @@ Commands:
   remove-member --email <e> --org <id>
   disable-user --email <e>       ends all sessions of the user at once
   enable-user --email <e>
+  load-fixture <file> [--org <id>]
+                                 load a register in the fixture format (../shared/fixtures/README.md);
+                                 prints the report incl. every value it could not map; exit 1 on invalid input
+  risk --org <id> [--as-of YYYY-MM-DD] [--json]
+                                 every transfer with activity, recipient, country, mechanism, verdict, reasons
+  record-dpf --vendor <id> --status ACTIVE|INACTIVE|NOT_LISTED [--hr] [--checked-by <name>]
+                                 record a dated check of the vendor's Data Privacy Framework List entry
 `;
 
 const ROLES = ["ADMIN", "DPO", "EDITOR", "VIEWER"] as const;
@@ -46,14 +59,18 @@ async function userByEmail(db: Db, email: string) {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       email: { type: "string" }, name: { type: "string" }, org: { type: "string" }, role: { type: "string" },
       chain: { type: "string" }, admin: { type: "boolean" }, help: { type: "boolean" },
+      "as-of": { type: "string" }, json: { type: "boolean" }, vendor: { type: "string" }, status: { type: "string" },
+      hr: { type: "boolean" }, "checked-by": { type: "string" },
     },
+    allowPositionals: true,
     strict: true,
   });
+  if (positionals.length > 0 && command !== "load-fixture") fail(`unexpected argument ${positionals[0]}`);
   if (!command || values.help || command === "help") {
     console.log(HELP);
     return;
@@ -145,6 +162,88 @@ async function main() {
           await recordAudit(tx, CLI_ACTOR, { action: disable ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, organisationId: null, changes: { email } });
         });
         console.log(`${email} ${disable ? "disabled; all sessions ended" : "enabled"}`);
+        return;
+      }
+      case "load-fixture": {
+        const file = positionals[0];
+        if (!file || positionals.length > 1) fail("usage: load-fixture <file> [--org <id>]");
+        let json: unknown;
+        try {
+          json = JSON.parse(readFileSync(file, "utf8"));
+        } catch (e) {
+          fail(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        await loadReferenceData(db, { changedBy: CLI_ACTOR.name });
+        try {
+          const report = await loadFixtureRegister(db, json, { orgId: values.org, actor: CLI_ACTOR });
+          console.log(JSON.stringify(report, null, 2));
+        } catch (e) {
+          if (e instanceof FixtureValidationError) {
+            for (const issue of e.issues) console.error(`✗ ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+            process.exitCode = 1;
+            return;
+          }
+          throw e;
+        }
+        return;
+      }
+      case "risk": {
+        if (!values.org) fail("--org is required");
+        const asOfText = values["as-of"];
+        if (asOfText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)) fail("--as-of must be YYYY-MM-DD");
+        const asOf = asOfText ? new Date(`${asOfText}T00:00:00Z`) : new Date();
+        if (Number.isNaN(asOf.getTime()) || (asOfText && asOf.toISOString().slice(0, 10) !== asOfText)) fail("--as-of is not a valid date");
+        const org = await db.organisation.findUnique({ where: { id: values.org }, select: { id: true } });
+        if (!org) fail(`no organisation ${values.org}`);
+        const ref = await loadReferenceSnapshot(db);
+        const { rows } = await loadRiskRows(db, org.id, asOf, ref);
+        // English texts of the reasons for the administrators' console (the UI translates the keys itself).
+        const t = createTranslator({ locale: "en", messages: { risk: enRisk }, onError: () => {}, getMessageFallback: ({ key }) => key });
+        const text = (key: string | null, params: Record<string, string | number | boolean | null>) =>
+          key === null ? null : t(key as never, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ?? ""])) as never);
+        const out = rows.map((r) => ({
+          transferId: r.transferId,
+          activityId: r.activityId,
+          activity: r.activityName,
+          activityRef: r.activityRef,
+          recipient: r.recipientName,
+          vendorId: r.vendorId,
+          country: r.country,
+          mechanism: r.mechanism,
+          verdict: r.verdict.verdict,
+          asOf: r.verdict.asOf,
+          referenceVersion: r.verdict.referenceVersion,
+          reasons: r.verdict.reasons.map((x) => ({
+            ruleId: x.ruleId,
+            level: x.level,
+            messageKey: x.messageKey,
+            fixKey: x.fixKey,
+            message: text(x.messageKey, x.params),
+            fix: text(x.fixKey, x.params),
+            citations: x.citations,
+            params: x.params,
+          })),
+        }));
+        if (values.json) {
+          console.log(JSON.stringify(out, null, 2));
+          return;
+        }
+        console.log(`as of ${asOf.toISOString().slice(0, 10)}, reference data ${ref.version}, ${out.length} transfers`);
+        for (const r of out) {
+          console.log(`${r.verdict.toUpperCase().padEnd(9)} ${r.activityRef} ${r.activity} → ${r.recipient} [${r.country}] ${r.mechanism}`);
+          for (const x of r.reasons) {
+            console.log(`          ${x.level.padEnd(9)} ${x.ruleId.padEnd(6)} ${x.message}${x.citations.length ? `  [${x.citations.map((c) => c.identifier).join(", ")}]` : ""}`);
+            if (x.fix) console.log(`                           → ${x.fix}`);
+          }
+        }
+        return;
+      }
+      case "record-dpf": {
+        if (!values.vendor) fail("--vendor is required");
+        const status = DPF_STATUSES.find((s) => s === values.status);
+        if (!status) fail(`--status must be one of ${DPF_STATUSES.join(", ")}`);
+        const check = await recordDpfCheck(db, CLI_ACTOR, { vendorId: values.vendor, status, coversHr: values.hr ?? false, checkedByName: values["checked-by"] });
+        console.log(`DPF check ${check.id} recorded for vendor ${values.vendor}: ${status}${values.hr ? " (covers HR data)" : ""}`);
         return;
       }
       default:

@@ -8,9 +8,11 @@ import deErrors from "./de/errors.json";
 import deEnums from "./de/enums.json";
 import deRegister from "./de/register.json";
 import deSettings from "./de/settings.json";
+import deHealth from "./de/health.json";
 import deRisk from "./de/risk.json";
 import deVendor from "./de/vendor.json";
 import deActivity from "./de/activity.json";
+import deOverview from "./de/overview.json";
 import enCommon from "./en/common.json";
 import enShell from "./en/shell.json";
 import enAuth from "./en/auth.json";
@@ -18,17 +20,19 @@ import enErrors from "./en/errors.json";
 import enEnums from "./en/enums.json";
 import enRegister from "./en/register.json";
 import enSettings from "./en/settings.json";
+import enHealth from "./en/health.json";
 import enRisk from "./en/risk.json";
 import enVendor from "./en/vendor.json";
 import enActivity from "./en/activity.json";
+import enOverview from "./en/overview.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 
 export const MESSAGES = {
-  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, risk: deRisk, vendor: deVendor, activity: deActivity },
-  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, risk: enRisk, vendor: enVendor, activity: enActivity },
+  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, health: deHealth, risk: deRisk, vendor: deVendor, activity: deActivity, overview: deOverview },
+  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, health: enHealth, risk: enRisk, vendor: enVendor, activity: enActivity, overview: enOverview },
 } as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
