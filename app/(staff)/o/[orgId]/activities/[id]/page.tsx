@@ -7,7 +7,11 @@ import { Section } from "@/components/section";
 import { SubTable } from "@/components/sub-table";
 import { StatusBadge, Tag } from "@/components/status-badge";
 import { getActivity, type Label } from "@/lib/activities/queries";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorize, requireUser, userCan } from "@/lib/current-user";
+import { getWorkflowSettings, listCopyTargets } from "@/lib/activities/editor-queries";
+import { availableSteps, WORKFLOW_PERMISSION } from "@/lib/domain/workflow";
+import { secondaryButtonClass } from "@/components/form/styles";
+import { WorkflowControls } from "./workflow-controls";
 
 export async function generateMetadata() {
   const t = await getTranslations("register.activity");
@@ -17,12 +21,19 @@ export async function generateMetadata() {
 const SECTIONS = ["general", "purposes", "dataSubjects", "dataCategories", "sources", "recipients", "transfers", "toms", "dpia", "review"] as const;
 
 /** Read-only view of one register entry with every Art. 30 field (and the DSK extras). */
-export default async function ActivityDetailPage({ params }: { params: Promise<{ orgId: string; id: string }> }) {
+export default async function ActivityDetailPage({ params, searchParams }: { params: Promise<{ orgId: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId, id } = await params;
+  const query = await searchParams;
   const user = await requireUser();
   authorize(user, "register:read", orgId);
 
   const a = await getActivity(user, orgId, id);
+  const ta = await getTranslations("activity");
+  const canWrite = userCan(user, "activity:write", orgId);
+  const steps = availableSteps(a.status).filter((s) => userCan(user, WORKFLOW_PERMISSION[s], orgId));
+  const copyTargets = userCan(user, "register:read", orgId) ? listCopyTargets(user, orgId) : [];
+  const org = await getWorkflowSettings(user, orgId);
+  const notice = query.saved ? ta("saved") : query.copied ? ta("copied") : null;
   const locale = await getLocale();
   const t = await getTranslations("register.activity");
   const tc = await getTranslations("common");
@@ -44,9 +55,18 @@ export default async function ActivityDetailPage({ params }: { params: Promise<{
           ← {t("backToList")}
         </Link>
       </nav>
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800 dark:border-green-900 dark:bg-green-950/50 dark:text-green-200">{notice}</p>
+      ) : null}
       <PageHeader
         eyebrow={<span className="tabular-nums">{a.referenceNumber}</span>}
         title={a.name}
+        actions={
+          <>
+            {canWrite && !a.isArchived ? <Link href={`/o/${orgId}/activities/${id}/edit`} className={secondaryButtonClass}>{ta("workflow.edit")}</Link> : null}
+            <Link href={`/o/${orgId}/activities/${id}/history`} className={secondaryButtonClass}>{ta("workflow.history")}</Link>
+          </>
+        }
         meta={
           <>
             <StatusBadge status={a.status} />
@@ -56,6 +76,12 @@ export default async function ActivityDetailPage({ params }: { params: Promise<{
           </>
         }
       />
+
+      {steps.length || (canWrite && copyTargets.length) ? (
+        <section aria-label={ta("workflow.title")} className="mb-6">
+          <WorkflowControls orgId={orgId} id={id} version={a.version} steps={steps} copyTargets={canWrite ? copyTargets : []} fourEyes={org.requireFourEyes} />
+        </section>
+      ) : null}
 
       <nav aria-label={t("contents")} className="mb-6">
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
