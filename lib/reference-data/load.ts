@@ -11,13 +11,13 @@ import type { Db, Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { canonicalJson } from "@/lib/domain/audit-hash";
 import type { Prisma } from "@/prisma/generated/sqlite/client";
-import versionJson from "@/prisma/reference/version.json";
-import countriesJson from "@/prisma/reference/countries.json";
-import legalSourcesJson from "@/prisma/reference/legal-sources.json";
-import adequacyJson from "@/prisma/reference/adequacy-decisions.json";
-import instrumentsJson from "@/prisma/reference/transfer-instruments.json";
-import dpiaListsJson from "@/prisma/reference/dpia-lists.json";
-import vocabulariesJson from "@/prisma/reference/vocabularies.json";
+import versionJson from "@/prisma/reference/version.json" with { type: "json" };
+import countriesJson from "@/prisma/reference/countries.json" with { type: "json" };
+import legalSourcesJson from "@/prisma/reference/legal-sources.json" with { type: "json" };
+import adequacyJson from "@/prisma/reference/adequacy-decisions.json" with { type: "json" };
+import instrumentsJson from "@/prisma/reference/transfer-instruments.json" with { type: "json" };
+import dpiaListsJson from "@/prisma/reference/dpia-lists.json" with { type: "json" };
+import vocabulariesJson from "@/prisma/reference/vocabularies.json" with { type: "json" };
 
 // ───────────────────────────── File schemas ─────────────────────────────
 
