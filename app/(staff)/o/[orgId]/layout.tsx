@@ -21,11 +21,11 @@ export default async function OrganisationLayout({ children, params }: { childre
   const items: NavItem[] = [
     { key: "overview", label: t("overview"), href: base, exact: true },
     { key: "activities", label: t("activities"), href: `${base}/activities` },
-    { key: "vendors", label: t("vendors") },
+    { key: "vendors", label: t("vendors"), href: `${base}/vendors` },
     { key: "transfers", label: t("transfers") },
     { key: "toms", label: t("toms") },
-    { key: "agreements", label: t("agreements") },
-    { key: "risk", label: t("risk") },
+    { key: "agreements", label: t("agreements"), href: `${base}/agreements` },
+    { key: "risk", label: t("risk"), href: `${base}/risk` },
     { key: "history", label: t("history") },
     { key: "members", label: t("members"), href: `${base}/settings/members` },
   ];
