@@ -36,6 +36,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
   const notice = query.saved ? ta("saved") : query.copied ? ta("copied") : null;
   const locale = await getLocale();
   const t = await getTranslations("register.activity");
+  const tRecipients = await getTranslations("vendor.recipients");
   const tc = await getTranslations("common");
   const te = await getTranslations("enums");
   const format = await getFormatter();
@@ -244,6 +245,13 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
         </Section>
 
         <Section id="recipients" title={t("sections.recipients")}>
+          {userCan(user, "transfer:write", orgId) ? (
+            <p className="mb-3">
+              <Link href={`/o/${orgId}/activities/${a.id}/recipients`} className={secondaryButtonClass}>
+                {tRecipients("editLink")}
+              </Link>
+            </p>
+          ) : null}
           {a.recipients.length === 0 ? (
             <p className="text-sm text-zinc-500 italic">{t("fields.noRecipients")}</p>
           ) : (
