@@ -3,10 +3,10 @@ import "server-only";
 // scopes its `where` by the organisation in the URL AND the user's membership of it, so a record outside the
 // caller's scope is a miss (notFound(), 404). `select` only; DTOs shaped for the screens.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/current-user";
-import { normalizeQuery } from "@/lib/domain/search-text";
+import { searchActivities, type ActivitySearchResult, type ActivitySearchRow } from "@/lib/activities/search";
+import { parseActivityFilters, serializeActivityFilters, type ActivityFilters } from "@/lib/domain/activity-filters";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import {
   ActivityStatus,
@@ -22,44 +22,25 @@ import {
   type VocabularyKind,
 } from "@/prisma/generated/sqlite/enums";
 
-export const ACTIVITY_PAGE_SIZE = 50;
-export const ACTIVITY_QUERY_MAX_LENGTH = 200;
+export { ACTIVITY_PAGE_SIZE } from "@/lib/activities/search";
+export { ACTIVITY_QUERY_MAX_LENGTH } from "@/lib/domain/activity-filters";
 
 /** A label from a controlled vocabulary or reference table, in both languages (the screen or PDF picks one). */
 export type Label = { de: string; en: string };
 
 // ───────────────────────────── URL state of the register list ─────────────────────────────
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+/** The list's URL state (search, facets, sort, page); parsing and serialising live in lib/domain/activity-filters.ts. */
+export type ActivityListParams = ActivityFilters;
 
-/** Tolerant parser for `?q=&page=&status=&archived=`: garbage falls back to the default, never to an error. */
-const activityListParamsSchema = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(ACTIVITY_QUERY_MAX_LENGTH)).catch(""),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
-  status: z.preprocess(firstValue, z.enum(ActivityStatus).nullable()).catch(null),
-  archived: z.preprocess(firstValue, z.enum(["1", "true", "on"]).transform(() => true)).catch(false),
-});
-
-export type ActivityListParams = z.infer<typeof activityListParamsSchema>;
-
+/** Tolerant parser for the list's searchParams: garbage falls back to the default, never to an error (C25). */
 export function parseActivityListParams(searchParams: Record<string, string | string[] | undefined>): ActivityListParams {
-  return activityListParamsSchema.parse({
-    q: searchParams.q ?? "",
-    page: searchParams.page ?? 1,
-    status: searchParams.status ?? null,
-    archived: searchParams.archived ?? false,
-  });
+  return parseActivityFilters(searchParams);
 }
 
 /** The list's URL parameters without defaults (for links that keep the current filters). */
 export function activityListSearchParams(params: ActivityListParams, overrides: Partial<ActivityListParams> = {}): Record<string, string> {
-  const p = { ...params, ...overrides };
-  const out: Record<string, string> = {};
-  if (p.q) out.q = p.q;
-  if (p.status) out.status = p.status;
-  if (p.archived) out.archived = "1";
-  if (p.page > 1) out.page = String(p.page);
-  return out;
+  return serializeActivityFilters(params, overrides);
 }
 
 // ───────────────────────────── Shared scope fragments ─────────────────────────────
@@ -86,107 +67,15 @@ export function thirdCountryTransferWhere(asOf: Date): Prisma.TransferWhereInput
 
 // ───────────────────────────── List ─────────────────────────────
 
-export type ActivityListRow = {
-  id: string;
-  referenceNumber: string;
-  name: string;
-  departmentName: string | null;
-  role: ActivityRole;
-  status: ActivityStatus;
-  isArchived: boolean;
-  recipientCount: number;
-  thirdCountryTransferCount: number;
-  nextReviewAt: Date | null;
-  isReviewOverdue: boolean;
-};
-
-export type ActivityList = { rows: ActivityListRow[]; total: number; page: number; pageCount: number; pageSize: number };
-
-const LIKE_ESCAPE = "!";
-const hasLikeWildcard = (term: string) => /[%_]/.test(term);
-/** `%term%` with LIKE's wildcards escaped, so the term matches literally. */
-const likeContains = (term: string) => `%${term.replace(/[!%_]/g, (c) => LIKE_ESCAPE + c)}%`;
+export type ActivityListRow = ActivitySearchRow;
+export type ActivityList = ActivitySearchResult;
 
 /**
- * Search: every normalised term must occur in searchText (AND). Prisma's `contains` does not escape LIKE
- * wildcards (a search for "%" or "_" would match everything, C25), so terms containing them are matched by an
- * escaped, parameterised LIKE (tagged $queryRaw, same SQL on SQLite and PostgreSQL); all other terms use
- * `contains`. searchText and the terms are both normalised by lib/domain/search-text.ts.
+ * One page of the register list with facet counts (lib/activities/search.ts), scoped to organisations the user
+ * is a member of: for any other organisation the list is empty.
  */
-async function searchWhere(orgId: string, q: string): Promise<Prisma.ProcessingActivityWhereInput> {
-  const terms = normalizeQuery(q);
-  if (terms.length === 0) return {};
-  const literal = terms.filter((term) => !hasLikeWildcard(term));
-  const escaped = terms.filter(hasLikeWildcard);
-  const and: Prisma.ProcessingActivityWhereInput[] = literal.map((term) => ({ searchText: { contains: term } }));
-  if (escaped.length > 0) {
-    const conditions = escaped.map((term) => Prisma.sql`"searchText" LIKE ${likeContains(term)} ESCAPE '!'`);
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ProcessingActivity" WHERE "organisationId" = ${orgId} AND ${Prisma.join(conditions, " AND ")}`;
-    and.push({ id: { in: rows.map((r) => r.id) } });
-  }
-  return { AND: and };
-}
-
-async function listWhere(user: CurrentUser, orgId: string, params: ActivityListParams): Promise<Prisma.ProcessingActivityWhereInput> {
-  const showArchived = params.archived || params.status === "ARCHIVED";
-  return {
-    ...activityScope(user, orgId),
-    ...(showArchived ? {} : { archivedAt: null, status: { not: "ARCHIVED" } }),
-    ...(params.status ? { status: params.status } : {}),
-    ...(await searchWhere(orgId, params.q)),
-  };
-}
-
 export async function listActivities(user: CurrentUser, orgId: string, params: ActivityListParams, asOf: Date = new Date()): Promise<ActivityList> {
-  const where = await listWhere(user, orgId, params);
-  const total = await db.processingActivity.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
-  const page = Math.min(params.page, pageCount);
-  const activities = await db.processingActivity.findMany({
-    where,
-    orderBy: [{ referenceNumber: "asc" }, { id: "asc" }],
-    skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-    take: ACTIVITY_PAGE_SIZE,
-    select: {
-      id: true,
-      referenceNumber: true,
-      name: true,
-      role: true,
-      status: true,
-      archivedAt: true,
-      nextReviewAt: true,
-      department: { select: { name: true } },
-      _count: { select: { recipients: true } },
-    },
-  });
-  const transfers = activities.length
-    ? await db.transfer.findMany({
-        where: { organisationId: orgId, recipient: { activityId: { in: activities.map((a) => a.id) } }, ...thirdCountryTransferWhere(asOf) },
-        select: { recipient: { select: { activityId: true } } },
-      })
-    : [];
-  const transferCounts = new Map<string, number>();
-  for (const t of transfers) transferCounts.set(t.recipient.activityId, (transferCounts.get(t.recipient.activityId) ?? 0) + 1);
-
-  return {
-    rows: activities.map((a) => ({
-      id: a.id,
-      referenceNumber: a.referenceNumber,
-      name: a.name,
-      departmentName: a.department?.name ?? null,
-      role: a.role,
-      status: a.status,
-      isArchived: a.archivedAt !== null || a.status === "ARCHIVED",
-      recipientCount: a._count.recipients,
-      thirdCountryTransferCount: transferCounts.get(a.id) ?? 0,
-      nextReviewAt: a.nextReviewAt,
-      isReviewOverdue: a.nextReviewAt !== null && a.nextReviewAt < asOf && a.archivedAt === null,
-    })),
-    total,
-    page,
-    pageCount,
-    pageSize: ACTIVITY_PAGE_SIZE,
-  };
+  return searchActivities(db, orgId, params, { asOf, userId: user.id });
 }
 
 // ───────────────────────────── Tiles for the organisation overview ─────────────────────────────

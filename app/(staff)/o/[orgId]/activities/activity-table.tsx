@@ -6,51 +6,78 @@ import { Pagination } from "@/components/pagination";
 import { StatusBadge, Tag } from "@/components/status-badge";
 import { activityListSearchParams, listActivities, type ActivityListParams, type ActivityListRow } from "@/lib/activities/queries";
 import type { CurrentUser } from "@/lib/current-user";
+import { activityFiltersHref, isActivityListFiltered, type ActivitySortKey } from "@/lib/domain/activity-filters";
+import { excerpt, hasMatch, highlight } from "@/lib/domain/highlight";
+import { ActiveFilters, ActivityFacets } from "./activity-facets";
+import { Highlighted } from "./highlighted";
 
 export const ACTIVITY_TABLE_COLUMN_COUNT = 8;
 
-/** The register table of one page of results (streamed inside the list page's Suspense boundary). */
+/** The first of description and purposes that contains a search term (none without a search). */
+function matchingSnippet(row: ActivityListRow, q: string) {
+  if (q === "") return null;
+  for (const text of row.texts) {
+    const segments = excerpt(text, q);
+    if (hasMatch(segments)) return segments;
+  }
+  return null;
+}
+
+/**
+ * The register's results (streamed inside the list page's Suspense boundary): facet sidebar with counts,
+ * active filter chips, one page of the table with the matched words highlighted, pagination.
+ */
 export async function ActivityTable({ user, orgId, filters, pathname }: { user: CurrentUser; orgId: string; filters: ActivityListParams; pathname: string }) {
   const list = await listActivities(user, orgId, filters);
   const t = await getTranslations("register.activities");
   const tRole = await getTranslations("enums.ActivityRole");
   const format = await getFormatter();
-  const isFiltered = filters.q !== "" || filters.status !== null || filters.archived;
+  const isFiltered = isActivityListFiltered(filters);
 
-  if (list.total === 0) {
+  const sortHeader = (key: ActivitySortKey, text: string) => {
+    const isSorted = filters.sort === key;
+    const nextDir = isSorted && filters.dir === "asc" ? "desc" : "asc";
     return (
-      <div role="status">
-        <EmptyState
-          title={isFiltered ? t("empty.filteredTitle") : t("empty.title")}
-          description={isFiltered ? t("empty.filteredDescription") : t("empty.description")}
-          action={
-            isFiltered ? (
-              <Link href={pathname} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
-                {t("filters.reset")}
-              </Link>
-            ) : undefined
-          }
-        />
-      </div>
+      <Link
+        href={activityFiltersHref(pathname, filters, { sort: key, dir: nextDir })}
+        aria-label={`${t("sort.sortBy", { column: text })}${isSorted ? ` (${filters.dir === "asc" ? t("sort.sortedAsc") : t("sort.sortedDesc")})` : ""}`}
+        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+      >
+        {text}
+        <span aria-hidden="true" className="text-xs text-zinc-500">
+          {isSorted ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </Link>
     );
-  }
+  };
 
   const columns: DataTableColumn<ActivityListRow>[] = [
-    { id: "reference", header: t("columns.reference"), cell: (r) => r.referenceNumber, className: "whitespace-nowrap tabular-nums" },
+    { id: "reference", header: sortHeader("reference", t("columns.reference")), cell: (r) => r.referenceNumber, className: "whitespace-nowrap tabular-nums" },
     {
       id: "name",
-      header: t("columns.name"),
+      header: sortHeader("name", t("columns.name")),
       isRowHeader: true,
-      className: "min-w-56",
-      cell: (r) => (
-        <Link href={`${pathname}/${r.id}`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
-          {r.name}
-        </Link>
-      ),
+      className: "min-w-64",
+      cell: (r) => {
+        const snippet = matchingSnippet(r, filters.q);
+        return (
+          <>
+            <Link href={`${pathname}/${r.id}`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+              <Highlighted segments={highlight(r.name, filters.q)} />
+            </Link>
+            {snippet ? (
+              <p className="mt-0.5 text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                <span className="sr-only">{t("snippetLabel")}: </span>
+                <Highlighted segments={snippet} />
+              </p>
+            ) : null}
+          </>
+        );
+      },
     },
     { id: "department", header: t("columns.department"), cell: (r) => r.departmentName ?? "—", className: "min-w-32" },
     { id: "role", header: t("columns.role"), cell: (r) => tRole(r.role), className: "whitespace-nowrap" },
-    { id: "status", header: t("columns.status"), cell: (r) => <StatusBadge status={r.status} /> },
+    { id: "status", header: sortHeader("status", t("columns.status")), cell: (r) => <StatusBadge status={r.status} /> },
     { id: "recipients", header: t("columns.recipients"), align: "end", cell: (r) => format.number(r.recipientCount) },
     {
       id: "thirdCountry",
@@ -60,7 +87,7 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
     },
     {
       id: "nextReview",
-      header: t("columns.nextReview"),
+      header: sortHeader("nextReview", t("columns.nextReview")),
       className: "whitespace-nowrap",
       cell: (r) =>
         r.nextReviewAt ? (
@@ -79,18 +106,42 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
   return (
-    <>
-      <p role="status" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
-        {t("resultCount", { total: list.total, first, last })}
-      </p>
-      <DataTable
-        caption={t("caption")}
-        columns={columns}
-        rows={list.rows}
-        rowKey={(r) => r.id}
-        rowClassName={(r) => (r.isArchived ? "text-zinc-500 dark:text-zinc-500" : undefined)}
-      />
-      <Pagination pathname={pathname} params={activityListSearchParams(filters)} page={list.page} pageCount={list.pageCount} />
-    </>
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
+      <aside className="lg:sticky lg:top-4 lg:self-start">
+        <ActivityFacets filters={filters} facets={list.facets} pathname={pathname} />
+      </aside>
+      <div className="min-w-0">
+        <ActiveFilters filters={filters} facets={list.facets} pathname={pathname} />
+        {list.total === 0 ? (
+          <div role="status">
+            <EmptyState
+              title={isFiltered ? t("empty.filteredTitle") : t("empty.title")}
+              description={isFiltered ? t("empty.filteredDescription") : t("empty.description")}
+              action={
+                isFiltered ? (
+                  <Link href={pathname} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+                    {t("filters.reset")}
+                  </Link>
+                ) : undefined
+              }
+            />
+          </div>
+        ) : (
+          <>
+            <p role="status" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+              {t("resultCount", { total: list.total, first, last })}
+            </p>
+            <DataTable
+              caption={t("caption")}
+              columns={columns}
+              rows={list.rows}
+              rowKey={(r) => r.id}
+              rowClassName={(r) => (r.isArchived ? "text-zinc-500 dark:text-zinc-500" : undefined)}
+            />
+            <Pagination pathname={pathname} params={activityListSearchParams(filters)} page={list.page} pageCount={list.pageCount} />
+          </>
+        )}
+      </div>
+    </div>
   );
 }

@@ -5,9 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { DataTableSkeleton } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { SearchInput } from "@/components/search-input";
-import { ACTIVITY_QUERY_MAX_LENGTH, parseActivityListParams } from "@/lib/activities/queries";
+import { ACTIVITY_QUERY_MAX_LENGTH, activityListSearchParams, parseActivityListParams } from "@/lib/activities/queries";
 import { authorize, requireUser } from "@/lib/current-user";
-import { ActivityStatus } from "@/prisma/generated/sqlite/enums";
+import { FACET_KEYS, isActivityListFiltered, SORT_DIRECTIONS, SORT_KEYS } from "@/lib/domain/activity-filters";
 import { ActivityTable, ACTIVITY_TABLE_COLUMN_COUNT } from "./activity-table";
 
 export async function generateMetadata() {
@@ -16,9 +16,9 @@ export async function generateMetadata() {
 }
 
 /**
- * The register list. All state is in the URL (?q=&status=&archived=&page=): shareable, back button works.
- * The filter form is a GET form (next/form: client-side navigation, works without JavaScript).
- * Mutation controls (new entry) arrive with the forms of the register workspace; none are rendered yet.
+ * The register list. All state is in the URL (search, facets, archived, sort, page; lib/domain/activity-filters.ts):
+ * shareable, back button works. The search form is a GET form (next/form: client-side navigation, works without
+ * JavaScript) that carries the active facets as hidden fields; facets are links in the sidebar.
  */
 export default async function ActivitiesPage({
   params,
@@ -33,9 +33,9 @@ export default async function ActivitiesPage({
 
   const filters = parseActivityListParams(await searchParams);
   const t = await getTranslations("register.activities");
-  const tStatus = await getTranslations("enums.ActivityStatus");
   const pathname = `/o/${orgId}/activities`;
-  const isFiltered = filters.q !== "" || filters.status !== null || filters.archived;
+  const isFiltered = isActivityListFiltered(filters);
+  const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
   return (
     <>
@@ -43,20 +43,30 @@ export default async function ActivitiesPage({
 
       <Form action={pathname} role="search" aria-label={t("filters.label")} className="mb-4 flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 sm:flex-row sm:flex-wrap sm:items-end dark:border-zinc-800 dark:bg-zinc-900">
         <SearchInput label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} defaultValue={filters.q} maxLength={ACTIVITY_QUERY_MAX_LENGTH} />
+        {FACET_KEYS.map((key) => {
+          const value = filters[key];
+          return value === null ? null : <input key={key} type="hidden" name={key} value={value} />;
+        })}
         <div className="flex flex-col gap-1">
-          <label htmlFor="filter-status" className="text-sm font-medium">
-            {t("filters.status")}
+          <label htmlFor="sort-key" className="text-sm font-medium">
+            {t("sort.key")}
           </label>
-          <select
-            id="filter-status"
-            name="status"
-            defaultValue={filters.status ?? ""}
-            className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            <option value="">{t("filters.allStatuses")}</option>
-            {Object.values(ActivityStatus).map((s) => (
-              <option key={s} value={s}>
-                {tStatus(s)}
+          <select id="sort-key" name="sort" defaultValue={filters.sort} className={selectClass}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`sort.keys.${key}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="sort-dir" className="text-sm font-medium">
+            {t("sort.dir")}
+          </label>
+          <select id="sort-dir" name="dir" defaultValue={filters.dir} className={selectClass}>
+            {SORT_DIRECTIONS.map((dir) => (
+              <option key={dir} value={dir}>
+                {t(`sort.${dir}`)}
               </option>
             ))}
           </select>
@@ -90,7 +100,7 @@ export default async function ActivitiesPage({
       </Form>
 
       <Suspense
-        key={`${filters.q}|${filters.status ?? ""}|${filters.archived}|${filters.page}`}
+        key={new URLSearchParams(activityListSearchParams(filters)).toString()}
         fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT} label={t("loading")} />}
       >
         <ActivityTable user={user} orgId={orgId} filters={filters} pathname={pathname} />
