@@ -100,7 +100,7 @@ test("an EDITOR's change to a released entry sends it back to review, visible in
 
   await page.goto(`/o/${org.id}/activities/${activity.id}`);
   await expect(page.getByText("Freigegeben", { exact: true }).first()).toBeVisible();
-  await page.getByRole("link", { name: "Bearbeiten" }).click();
+  await page.getByRole("link", { name: "Bearbeiten", exact: true }).click();
   await expect(page.getByText("Dieser Eintrag ist freigegeben.")).toBeVisible();
   await page.getByLabel(NAME).fill(`${activity.name} (geändert)`);
   await page.getByLabel("Änderungsgrund", { exact: true }).fill("Neuer Dienstleister");
@@ -214,7 +214,7 @@ test("a DPO takes an entry through the workflow (review, release, archive, resto
   await step("Freigeben", 3, "Freigegeben");
   await step("Überprüfung ohne Änderungen bestätigen", 4, "Freigegeben");
   await step("Archivieren", 5, "Archiviert");
-  await expect(page.getByRole("link", { name: "Bearbeiten" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Bearbeiten", exact: true })).toHaveCount(0);
   await step("Wiederherstellen", 6, "Entwurf");
 
   const stored = await e2eDb().processingActivity.findUniqueOrThrow({ where: { id: activity.id } });

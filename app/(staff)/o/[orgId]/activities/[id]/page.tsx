@@ -245,7 +245,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
         </Section>
 
         <Section id="recipients" title={t("sections.recipients")}>
-          {userCan(user, "transfer:write", orgId) ? (
+          {a.status !== "ARCHIVED" && userCan(user, "transfer:write", orgId) ? (
             <p className="mb-3">
               <Link href={`/o/${orgId}/activities/${a.id}/recipients`} className={secondaryButtonClass}>
                 {tRecipients("editLink")}
