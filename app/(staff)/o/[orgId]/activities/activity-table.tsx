@@ -3,15 +3,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge, Tag } from "@/components/status-badge";
 import { activityListSearchParams, listActivities, type ActivityListParams, type ActivityListRow } from "@/lib/activities/queries";
 import type { CurrentUser } from "@/lib/current-user";
 import { activityFiltersHref, isActivityListFiltered, type ActivitySortKey } from "@/lib/domain/activity-filters";
 import { excerpt, hasMatch, highlight } from "@/lib/domain/highlight";
+import { getActivityRiskBadges } from "@/lib/overview/queries";
 import { ActiveFilters, ActivityFacets } from "./activity-facets";
 import { Highlighted } from "./highlighted";
 
-export const ACTIVITY_TABLE_COLUMN_COUNT = 8;
+export const ACTIVITY_TABLE_COLUMN_COUNT = 9;
 
 /** The first of description and purposes that contains a search term (none without a search). */
 function matchingSnippet(row: ActivityListRow, q: string) {
@@ -29,6 +31,9 @@ function matchingSnippet(row: ActivityListRow, q: string) {
  */
 export async function ActivityTable({ user, orgId, filters, pathname }: { user: CurrentUser; orgId: string; filters: ActivityListParams; pathname: string }) {
   const list = await listActivities(user, orgId, filters);
+  // Only this page's activities are evaluated (their transfers), not the whole register.
+  const risk = await getActivityRiskBadges(user, orgId, list.rows.map((r) => r.id));
+  const tOverview = await getTranslations("overview.lists");
   const t = await getTranslations("register.activities");
   const tRole = await getTranslations("enums.ActivityRole");
   const format = await getFormatter();
@@ -84,6 +89,21 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
       header: t("columns.thirdCountryTransfers"),
       align: "end",
       cell: (r) => (r.thirdCountryTransferCount > 0 ? <span className="font-semibold">{format.number(r.thirdCountryTransferCount)}</span> : format.number(0)),
+    },
+    {
+      id: "transferRisk",
+      header: tOverview("riskColumn"),
+      className: "whitespace-nowrap",
+      cell: (r) => {
+        const badge = risk[r.id];
+        return badge ? (
+          <RiskBadge verdict={badge.verdict} reasons={badge.reasons} label={r.name} />
+        ) : (
+          <span className="text-zinc-500 dark:text-zinc-400" title={tOverview("noTransfersLabel")}>
+            —<span className="sr-only"> {tOverview("noTransfersLabel")}</span>
+          </span>
+        );
+      },
     },
     {
       id: "nextReview",

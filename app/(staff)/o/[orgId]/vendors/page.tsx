@@ -8,8 +8,10 @@ import { SearchInput } from "@/components/search-input";
 import { Tag } from "@/components/status-badge";
 import { primaryButtonClass } from "@/components/form/styles";
 import { authorize, requireUser, userCan } from "@/lib/current-user";
+import { getVendorRiskBadges } from "@/lib/overview/queries";
 import { VENDOR_QUERY_MAX_LENGTH, listCountries, listVendors, parseVendorListParams, vendorListSearchParams } from "@/lib/vendors/queries";
 import { DpaStatus, DpfStatus, VendorKind } from "@/prisma/generated/sqlite/enums";
+import { VendorRisk } from "./vendor-risk";
 
 export async function generateMetadata() {
   const t = await getTranslations("vendor.list");
@@ -25,6 +27,9 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
   authorize(user, "register:read", orgId);
   const filters = parseVendorListParams(await searchParams);
   const [list, countries] = await Promise.all([listVendors(user, orgId, filters), listCountries()]);
+  // Only this page's vendors (their transfers and sub-processor chains) are evaluated.
+  const risk = await getVendorRiskBadges(user, orgId, list.rows.map((r) => r.id));
+  const tRisk = await getTranslations("overview.lists");
   const locale = await getLocale();
   const t = await getTranslations("vendor.list");
   const te = await getTranslations("enums");
@@ -109,6 +114,7 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
                 <th scope="col" className="px-3 py-2 font-medium">{t("columns.dpf")}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.certifications")}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.activities")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{tRisk("riskColumn")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -124,6 +130,9 @@ export default async function VendorsPage({ params, searchParams }: { params: Pr
                   <td className="px-3 py-2">{r.dpfStatus ? te(`DpfStatus.${r.dpfStatus}`) : "—"}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.certificationCount}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.activityCount}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <VendorRisk risk={risk[r.id]} label={r.name} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { ExternalLink } from "@/components/external-link";
 import { PageHeader } from "@/components/page-header";
+import { RiskBadge } from "@/components/risk-badge";
 import { Section } from "@/components/section";
 import { SubTable } from "@/components/sub-table";
 import { StatusBadge, Tag } from "@/components/status-badge";
@@ -11,6 +12,8 @@ import { authorize, requireUser, userCan } from "@/lib/current-user";
 import { getWorkflowSettings, listCopyTargets } from "@/lib/activities/editor-queries";
 import { availableSteps, WORKFLOW_PERMISSION } from "@/lib/domain/workflow";
 import { secondaryButtonClass } from "@/components/form/styles";
+import type { TransferVerdict } from "@/lib/domain/transfer-risk";
+import { getActivityRiskBadges } from "@/lib/overview/queries";
 import { WorkflowControls } from "./workflow-controls";
 
 export async function generateMetadata() {
@@ -35,6 +38,9 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
   const org = await getWorkflowSettings(user, orgId);
   const notice = query.saved ? ta("saved") : query.copied ? ta("copied") : null;
   const locale = await getLocale();
+  // This activity's transfers only, as of today; the transfer-risk overview has the whole register.
+  const risk = (await getActivityRiskBadges(user, orgId, [id]))[id] ?? null;
+  const tRisk = await getTranslations("overview.lists");
   const t = await getTranslations("register.activity");
   const tRecipients = await getTranslations("vendor.recipients");
   const tc = await getTranslations("common");
@@ -71,6 +77,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
         meta={
           <>
             <StatusBadge status={a.status} />
+            {risk ? <RiskBadge verdict={risk.verdict} reasons={risk.reasons} /> : null}
             <Tag>{te(`ActivityRole.${a.role}`)}</Tag>
             {a.department ? <span className="text-zinc-600 dark:text-zinc-400">{a.department.name}</span> : null}
             <span className="text-zinc-600 dark:text-zinc-400">{t("version", { version: a.version })}</span>
@@ -281,7 +288,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
           ) : (
             <SubTable
               caption={t("sections.transfers")}
-              headers={[t("fields.recipient"), t("fields.destination"), t("fields.access"), t("fields.mechanism"), t("fields.tia"), t("fields.supplementaryMeasures")]}
+              headers={[t("fields.recipient"), t("fields.destination"), t("fields.access"), t("fields.mechanism"), t("fields.tia"), t("fields.supplementaryMeasures"), tRisk("riskTitle")]}
             >
               {transfers.map((tr) => (
                 <tr key={tr.id}>
@@ -311,6 +318,9 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
                     {tr.tiaDate ? <span className="block text-zinc-600 dark:text-zinc-400">{date(tr.tiaDate)}</span> : null}
                   </td>
                   <td className="whitespace-pre-line">{tr.supplementaryMeasures ?? dash}</td>
+                  <td>
+                    <TransferRiskCell verdict={risk?.transfers[tr.id]} label={tr.recipientName} />
+                  </td>
                 </tr>
               ))}
             </SubTable>
@@ -419,4 +429,9 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
       </div>
     </>
   );
+}
+
+/** A transfer's own verdict in the transfers table; "—" when it was not evaluated (e.g. archived activity). */
+function TransferRiskCell({ verdict, label }: { verdict: TransferVerdict | undefined; label: string }) {
+  return verdict ? <RiskBadge verdict={verdict.verdict} reasons={verdict.reasons} label={label} /> : <>—</>;
 }

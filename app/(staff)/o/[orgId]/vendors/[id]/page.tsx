@@ -22,7 +22,9 @@ import {
   removeVendorSubProcessor,
   restoreVendor,
 } from "@/lib/vendors/actions";
+import { getVendorRiskBadges } from "@/lib/overview/queries";
 import { getVendor, listCountries, listVendorOptions } from "@/lib/vendors/queries";
+import { VendorRisk } from "../vendor-risk";
 import { AddCertificationForm, AddContactForm, AddDpfCheckForm, AddLocationForm, AddSubProcessorForm, ArchiveButton, RowButton } from "./vendor-children";
 
 export async function generateMetadata() {
@@ -41,6 +43,8 @@ export default async function VendorPage({ params, searchParams }: { params: Pro
   const user = await requireUser();
   authorize(user, "register:read", orgId);
   const v = await getVendor(user, orgId, id);
+  // Its own transfers and those of its sub-processor chain, as of today.
+  const risk = (await getVendorRiskBadges(user, orgId, [id]))[id];
   const sp = await searchParams;
   const saved = sp.saved === "1";
   const adding = typeof sp.add === "string" ? sp.add : null;
@@ -69,6 +73,7 @@ export default async function VendorPage({ params, searchParams }: { params: Pro
         meta={
           <>
             {!active ? <Tag tone="warning">{t("list.archived")}</Tag> : null}
+            {risk ? <VendorRisk risk={risk} /> : null}
             <span className="text-zinc-600 dark:text-zinc-400">
               {v.updatedByName ? t("detail.lastChange", { date: format.dateTime(v.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: v.updatedByName }) : t("detail.lastChangeUnknown", { date: format.dateTime(v.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
               {" · "}{t("detail.version", { version: v.version })}

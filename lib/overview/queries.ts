@@ -1,0 +1,112 @@
+import "server-only";
+// Read side of the organisation start page and the risk badges (issues 3 and 4). Authorizes the caller,
+// loads plain rows (lib/overview/load.ts, lib/risk/load.ts) and aggregates them with the pure functions in
+// lib/domain/start-page.ts and lib/domain/risk-summary.ts.
+import { db } from "@/lib/db";
+import { authorize, type CurrentUser } from "@/lib/current-user";
+import { toDay } from "@/lib/domain/reference";
+import { summarizeByActivity, summarizeByVendor, summarizeRisk, type LevelCounts, type VendorRisk } from "@/lib/domain/risk-summary";
+import { daysBefore, healthCounts, registerGaps, reviewsDue, riskTrend, type HealthCounts, type RegisterGap, type ReviewsDue, type RiskTrend } from "@/lib/domain/start-page";
+import type { RiskReason, TransferVerdict, VerdictLevel } from "@/lib/domain/transfer-risk";
+import { loadActivityRiskRows, loadStartPageActivities, loadVendorRiskRows } from "@/lib/overview/load";
+import { evaluateRiskInputs, fetchRiskInputs, loadReferenceSnapshot } from "@/lib/risk/load";
+
+/** Days back for the trend of the transfer-risk findings. */
+export const TREND_DAYS = 30;
+/** Reviews due within this many days are listed as "due soon". */
+export const DUE_SOON_DAYS = 30;
+
+export type StartPage = {
+  reviews: ReviewsDue;
+  gaps: RegisterGap[];
+  health: HealthCounts;
+  risk: {
+    /** Findings per level as of today. */
+    now: LevelCounts;
+    /** Findings per level by the legal reference of `thenAsOf`, on today's register data. */
+    then: LevelCounts;
+    trend: RiskTrend;
+    asOf: string;
+    thenAsOf: string;
+    referenceVersion: string;
+  };
+};
+
+/**
+ * The start page's lists and counts: reviews overdue and due soon, activities with missing Art. 30 fields,
+ * register-health counts, and the transfer-risk findings now and 30 days ago. The earlier figure applies
+ * the legal reference data of that day to the register as it is today (the register's own state on that
+ * day is not reconstructed from the revisions).
+ */
+export async function getStartPage(user: CurrentUser, orgId: string, today: Date = new Date()): Promise<StartPage> {
+  authorize(user, "register:read", orgId);
+  const then = daysBefore(today, TREND_DAYS);
+  const [activities, ref, inputs] = await Promise.all([loadStartPageActivities(db, orgId), loadReferenceSnapshot(db), fetchRiskInputs(db, orgId)]);
+  const nowRows = evaluateRiskInputs(inputs, today, ref);
+  const thenRows = evaluateRiskInputs(inputs, then, ref);
+  const now = summarizeRisk(nowRows.rows, nowRows.edges).totals.findings;
+  const before = summarizeRisk(thenRows.rows, thenRows.edges).totals.findings;
+  return {
+    reviews: reviewsDue(activities, today, DUE_SOON_DAYS),
+    gaps: registerGaps(activities),
+    health: healthCounts(activities, today),
+    risk: { now, then: before, trend: riskTrend(now, before), asOf: toDay(today), thenAsOf: toDay(then), referenceVersion: ref.version },
+  };
+}
+
+/** What a badge shows: the worst verdict and every reason behind it. */
+export type RiskBadgeData = { verdict: VerdictLevel; reasons: RiskReason[] };
+
+export type ActivityRiskBadge = RiskBadgeData & {
+  /** Per transfer of the activity: its own verdict. */
+  transfers: Record<string, TransferVerdict>;
+};
+
+/**
+ * Risk badges for the given activities (the page of the list, or one detail page): only their transfers
+ * are evaluated, as of today. Activities without a transfer have no entry.
+ */
+export async function getActivityRiskBadges(user: CurrentUser, orgId: string, activityIds: readonly string[], asOf: Date = new Date()): Promise<Record<string, ActivityRiskBadge>> {
+  authorize(user, "register:read", orgId);
+  if (activityIds.length === 0) return {};
+  const ref = await loadReferenceSnapshot(db);
+  const { rows } = await loadActivityRiskRows(db, orgId, activityIds, asOf, ref);
+  const result: Record<string, ActivityRiskBadge> = {};
+  for (const a of summarizeByActivity(rows)) {
+    result[a.activityId] = {
+      verdict: a.verdict,
+      reasons: a.verdicts.flatMap((v) => v.reasons),
+      transfers: Object.fromEntries(a.verdicts.map((v) => [v.transferId, v])),
+    };
+  }
+  return result;
+}
+
+export type VendorRiskBadge = RiskBadgeData & Pick<VendorRisk, "directVerdict" | "chainVerdict" | "chainVendorIds" | "counts">;
+
+/**
+ * Risk badges for the given vendors: the transfers to them or through them and those of the
+ * sub-processors in their chain (summarizeByVendor), evaluated as of today. Vendors without any
+ * transfer in their chain have no entry.
+ */
+export async function getVendorRiskBadges(user: CurrentUser, orgId: string, vendorIds: readonly string[], asOf: Date = new Date()): Promise<Record<string, VendorRiskBadge>> {
+  authorize(user, "register:read", orgId);
+  if (vendorIds.length === 0) return {};
+  const ref = await loadReferenceSnapshot(db);
+  const { rows, edges } = await loadVendorRiskRows(db, orgId, vendorIds, asOf, ref);
+  const wanted = new Set(vendorIds);
+  const result: Record<string, VendorRiskBadge> = {};
+  for (const v of summarizeByVendor(rows, edges)) {
+    if (!wanted.has(v.vendorId) || v.transferIds.length + v.chainVendorIds.length === 0) continue;
+    if (v.counts.critical + v.counts.attention + v.counts.info + v.counts.ok === 0) continue;
+    result[v.vendorId] = {
+      verdict: v.verdict,
+      reasons: v.verdicts.flatMap((x) => x.reasons),
+      directVerdict: v.directVerdict,
+      chainVerdict: v.chainVerdict,
+      chainVendorIds: v.chainVendorIds,
+      counts: v.counts,
+    };
+  }
+  return result;
+}
