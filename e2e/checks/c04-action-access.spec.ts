@@ -47,6 +47,14 @@ const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "lib/recipients/actions.ts#addTransfer": "transfer:write",
   "lib/recipients/actions.ts#updateTransfer": "transfer:write",
   "lib/recipients/actions.ts#archiveTransfer": "transfer:write",
+  "lib/toms/actions.ts#createTom": "tom:write",
+  "lib/toms/actions.ts#updateTom": "tom:write",
+  "lib/toms/actions.ts#archiveTom": "tom:write",
+  "lib/toms/actions.ts#restoreTom": "tom:write",
+  "lib/tias/actions.ts#createTia": "tia:write",
+  "lib/tias/actions.ts#updateTia": "tia:write",
+  "lib/tias/actions.ts#archiveTia": "tia:write",
+  "lib/tias/actions.ts#restoreTia": "tia:write",
 };
 
 /** The body React sends for `action(boundOrgId, prevState, formData)`: form fields first, then the argument list "0" (order matters: the server resolves "$K1" when "0" arrives). */
