@@ -63,3 +63,14 @@ export function authorize(user: CurrentUser, permission: Permission, orgId?: str
 export function userCan(user: CurrentUser, permission: Permission, orgId?: string): boolean {
   return can(user, permission, orgId);
 }
+
+/**
+ * For pages that exist only to change something (new/edit forms): a user without the permission gets
+ * the same 404 as for a missing page (the server action refuses the write separately).
+ */
+export function authorizePage(user: CurrentUser, permission: Permission, orgId: string): void {
+  authorize(user, "register:read", orgId);
+  if (can(user, permission, orgId)) return;
+  logEvent("warn", "authz.denied", { userId: user.id, permission, orgId, outcome: "not-found" });
+  notFound();
+}

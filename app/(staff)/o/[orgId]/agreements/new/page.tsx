@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { createAgreement } from "@/lib/agreements/actions";
 import { listActivityChoices } from "@/lib/agreements/queries";
 import { listVendorOptions } from "@/lib/vendors/queries";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function NewAgreementPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
   const user = await requireUser();
-  authorize(user, "dpa:write", orgId);
+  authorizePage(user, "dpa:write", orgId);
   const sp = await searchParams;
   const t = await getTranslations("vendor.agreements");
   const [vendors, activities] = await Promise.all([listVendorOptions(user, orgId), listActivityChoices(user, orgId)]);

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { createTia } from "@/lib/tias/actions";
 import { listCountries, listVendorOptions } from "@/lib/vendors/queries";
 import { TiaForm } from "../tia-form";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function NewTiaPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgId } = await params;
   const user = await requireUser();
-  authorize(user, "tia:write", orgId);
+  authorizePage(user, "tia:write", orgId);
   const sp = await searchParams;
   const t = await getTranslations("measures.tias");
   const locale = await getLocale();

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { createTom } from "@/lib/toms/actions";
 import { TomForm } from "../tom-form";
 
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 export default async function NewTomPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const user = await requireUser();
-  authorize(user, "tom:write", orgId);
+  authorizePage(user, "tom:write", orgId);
   const t = await getTranslations("measures.toms");
   return (
     <>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { createVendor } from "@/lib/vendors/actions";
 import { listCountries } from "@/lib/vendors/queries";
 import { VendorForm } from "../vendor-form";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function NewVendorPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const user = await requireUser();
-  authorize(user, "vendor:write", orgId);
+  authorizePage(user, "vendor:write", orgId);
   const locale = await getLocale();
   const t = await getTranslations("vendor.form");
   const countries = (await listCountries()).map((c) => ({ value: c.code, label: locale === "en" ? c.label.en : c.label.de, hint: c.code }));

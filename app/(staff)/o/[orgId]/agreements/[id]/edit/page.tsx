@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { updateAgreement } from "@/lib/agreements/actions";
 import { getAgreement, listActivityChoices } from "@/lib/agreements/queries";
 import { listVendorOptions } from "@/lib/vendors/queries";
@@ -17,7 +17,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export default async function EditAgreementPage({ params }: { params: Promise<{ orgId: string; id: string }> }) {
   const { orgId, id } = await params;
   const user = await requireUser();
-  authorize(user, "dpa:write", orgId);
+  authorizePage(user, "dpa:write", orgId);
   const a = await getAgreement(user, orgId, id);
   if (a.archivedAt) notFound();
   const t = await getTranslations("vendor.agreements");

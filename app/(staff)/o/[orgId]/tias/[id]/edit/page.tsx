@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { updateTia } from "@/lib/tias/actions";
 import { getTia } from "@/lib/tias/queries";
 import { listCountries, listVendorOptions } from "@/lib/vendors/queries";
@@ -17,7 +17,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export default async function EditTiaPage({ params }: { params: Promise<{ orgId: string; id: string }> }) {
   const { orgId, id } = await params;
   const user = await requireUser();
-  authorize(user, "tia:write", orgId);
+  authorizePage(user, "tia:write", orgId);
   const a = await getTia(user, orgId, id);
   if (a.archivedAt) notFound();
   const t = await getTranslations("measures.tias");

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { updateTom } from "@/lib/toms/actions";
 import { getTom } from "@/lib/toms/queries";
 import { TomForm } from "../../tom-form";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function EditTomPage({ params }: { params: Promise<{ orgId: string; id: string }> }) {
   const { orgId, id } = await params;
   const user = await requireUser();
-  authorize(user, "tom:write", orgId);
+  authorizePage(user, "tom:write", orgId);
   const m = await getTom(user, orgId, id);
   if (m.archivedAt) notFound();
   const t = await getTranslations("measures.toms");

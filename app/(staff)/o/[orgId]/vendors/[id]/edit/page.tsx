@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { authorize, requireUser } from "@/lib/current-user";
+import { authorizePage, requireUser } from "@/lib/current-user";
 import { updateVendor } from "@/lib/vendors/actions";
 import { getVendor, listCountries } from "@/lib/vendors/queries";
 import { VendorForm } from "../../vendor-form";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function EditVendorPage({ params }: { params: Promise<{ orgId: string; id: string }> }) {
   const { orgId, id } = await params;
   const user = await requireUser();
-  authorize(user, "vendor:write", orgId);
+  authorizePage(user, "vendor:write", orgId);
   const v = await getVendor(user, orgId, id);
   if (v.archivedAt) notFound();
   const locale = await getLocale();
