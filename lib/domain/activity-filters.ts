@@ -8,35 +8,9 @@ export const ACTIVITY_PAGE_MAX = 100_000;
 export const ACTIVITY_STATUSES = ["DRAFT", "IN_REVIEW", "RELEASED", "ARCHIVED"] as const;
 export const ACTIVITY_ROLES = ["CONTROLLER", "JOINT_CONTROLLER", "PROCESSOR"] as const;
 export const DPIA_DECISIONS = ["PENDING", "NOT_REQUIRED", "REQUIRED"] as const;
-export const TRANSFER_MECHANISMS = [
-  "NOT_A_TRANSFER",
-  "ADEQUACY",
-  "DPF",
-  "SCC_2021_M1",
-  "SCC_2021_M2",
-  "SCC_2021_M3",
-  "SCC_2021_M4",
-  "BCR_C",
-  "BCR_P",
-  "CODE_OF_CONDUCT",
-  "CERTIFICATION",
-  "PUBLIC_AUTHORITY_INSTRUMENT",
-  "AD_HOC_CLAUSES",
-  "ADMIN_ARRANGEMENT",
-  "ART49_1A",
-  "ART49_1B",
-  "ART49_1C",
-  "ART49_1D",
-  "ART49_1E",
-  "ART49_1F",
-  "ART49_1G",
-  "ART49_1_SUBPARA2",
-  "SCC_OLD",
-  "PRIVACY_SHIELD",
-  "SAFE_HARBOR",
-  "NONE_STATED",
-  "OTHER",
-] as const;
+import { TRANSFER_MECHANISMS } from "./transfer-risk";
+
+export { TRANSFER_MECHANISMS };
 export const SPECIAL_VALUES = ["yes", "no"] as const;
 export const REVIEW_VALUES = ["overdue", "due30"] as const;
 export const SORT_KEYS = ["reference", "name", "status", "nextReview", "updated"] as const;
