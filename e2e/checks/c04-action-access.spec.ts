@@ -11,6 +11,7 @@ const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/(auth)/login/actions.ts#signInWithSingleSignOn": "public",
   "app/(auth)/logout/actions.ts#signOut": "public",
   "lib/i18n/actions.ts#setLocale": "public",
+  "lib/reference-data/actions.ts#createAdequacyDecision": "reference-data:manage",
   "lib/activities/actions.ts#createActivity": "activity:write",
   "lib/activities/actions.ts#updateActivity": "activity:write",
   "lib/activities/actions.ts#submitActivityForReview": "activity:write",

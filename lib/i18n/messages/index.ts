@@ -14,6 +14,7 @@ import deVendor from "./de/vendor.json";
 import deActivity from "./de/activity.json";
 import deOverview from "./de/overview.json";
 import deMeasures from "./de/measures.json";
+import deReference from "./de/reference.json";
 import enCommon from "./en/common.json";
 import enShell from "./en/shell.json";
 import enAuth from "./en/auth.json";
@@ -27,14 +28,15 @@ import enVendor from "./en/vendor.json";
 import enActivity from "./en/activity.json";
 import enOverview from "./en/overview.json";
 import enMeasures from "./en/measures.json";
+import enReference from "./en/reference.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 
 export const MESSAGES = {
-  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, health: deHealth, risk: deRisk, vendor: deVendor, activity: deActivity, overview: deOverview, measures: deMeasures },
-  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, health: enHealth, risk: enRisk, vendor: enVendor, activity: enActivity, overview: enOverview, measures: enMeasures },
+  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, health: deHealth, risk: deRisk, vendor: deVendor, activity: deActivity, overview: deOverview, measures: deMeasures, reference: deReference },
+  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, health: enHealth, risk: enRisk, vendor: enVendor, activity: enActivity, overview: enOverview, measures: enMeasures, reference: enReference },
 } as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

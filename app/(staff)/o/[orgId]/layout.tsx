@@ -29,6 +29,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     { key: "risk", label: t("risk"), href: `${base}/risk` },
     { key: "history", label: t("history") },
     { key: "members", label: t("members"), href: `${base}/settings/members` },
+    { key: "reference", label: t("reference"), href: `${base}/reference` },
   ];
 
   return (
