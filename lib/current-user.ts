@@ -1,6 +1,7 @@
 // Who is calling, and may they? Every page, action and route handler starts here (house-style §1.2, §5).
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getSessionToken } from "@/lib/auth";
 import { db } from "@/lib/db";
@@ -73,4 +74,10 @@ export function authorizePage(user: CurrentUser, permission: Permission, orgId: 
   if (can(user, permission, orgId)) return;
   logEvent("warn", "authz.denied", { userId: user.id, permission, orgId, outcome: "not-found" });
   notFound();
+}
+
+/** The actor recorded in revisions and audit events for a signed-in user (name, or e-mail when unnamed; client IP from the proxy). */
+export async function actorOf(user: Pick<CurrentUser, "id" | "name" | "email">): Promise<{ id: string; name: string; ip: string | null }> {
+  const h = await headers();
+  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
 }

@@ -1,19 +1,14 @@
 "use server";
 // Agreement (AVV) writes (house-style §4): requireUser → authorize → parseForm → db.$transaction → revalidate/redirect.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { authorize, requireUser } from "@/lib/current-user";
+import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { formDataToObject, parseForm, type FormState } from "@/lib/forms";
 import { createDpaTx, setDpaArchivedTx, updateDpaTx } from "@/lib/agreements/mutations";
 import { dpaArchiveSchema, dpaCreateSchema, dpaUpdateSchema } from "@/lib/agreements/schema";
 import type { MutationResult } from "@/lib/vendors/mutations";
 
-async function actorOf(user: { id: string; name: string | null; email: string }) {
-  const h = await headers();
-  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
-}
 
 function refusal(result: Exclude<MutationResult, { ok: true }>, formData: FormData): FormState {
   const { values } = formDataToObject(formData);

@@ -2,20 +2,14 @@
 // Members of an organisation: add (creates the user if needed), change role, remove. DPO and ADMIN only.
 // A change applies on the member's next request: roles are read from the database on every request.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { db } from "@/lib/db";
-import { requireUser, authorize } from "@/lib/current-user";
+import { actorOf, requireUser, authorize } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
 import { recordAudit } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/domain/email";
 import { addMemberSchema, changeRoleSchema, removeMemberSchema } from "@/lib/memberships/schema";
 
 const MANAGERS = new Set(["ADMIN", "DPO"]);
-
-async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-}
 
 export async function addMember(orgId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -24,7 +18,7 @@ export async function addMember(orgId: string, _prev: FormState, formData: FormD
   if (!input.ok) return input.state;
   const email = normalizeEmail(input.data.email);
   if (!email.ok) return { fieldErrors: { email: ["errors.invalidEmail"] }, formError: "errors.validation", values: { email: input.data.email, role: input.data.role } };
-  const actor = { id: user.id, name: user.name ?? user.email, ip: await clientIp() };
+  const actor = await actorOf(user);
 
   const outcome = await db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: email.email }, select: { id: true } });
@@ -45,7 +39,7 @@ export async function changeMemberRole(orgId: string, _prev: FormState, formData
   authorize(user, "member:manage", orgId);
   const input = parseForm(changeRoleSchema, formData);
   if (!input.ok) return input.state;
-  const actor = { id: user.id, name: user.name ?? user.email, ip: await clientIp() };
+  const actor = await actorOf(user);
 
   const outcome = await db.$transaction(async (tx) => {
     const m = await tx.membership.findFirst({ where: { id: input.data.membershipId, organisationId: orgId } });
@@ -70,7 +64,7 @@ export async function removeMember(orgId: string, _prev: FormState, formData: Fo
   authorize(user, "member:manage", orgId);
   const input = parseForm(removeMemberSchema, formData);
   if (!input.ok) return input.state;
-  const actor = { id: user.id, name: user.name ?? user.email, ip: await clientIp() };
+  const actor = await actorOf(user);
 
   const outcome = await db.$transaction(async (tx) => {
     const m = await tx.membership.findFirst({ where: { id: input.data.membershipId, organisationId: orgId }, select: { id: true, role: true, user: { select: { email: true } } } });

@@ -3,9 +3,8 @@
 // db.$transaction(mutations) → revalidate → redirect back to the recipients page.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
 import { db } from "@/lib/db";
-import { authorize, requireUser } from "@/lib/current-user";
+import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { formDataToObject, parseForm, type FormState } from "@/lib/forms";
 import {
   ActivityConflict,
@@ -27,10 +26,6 @@ import {
 } from "@/lib/recipients/schema";
 import type { Tx } from "@/lib/db";
 
-async function actorOf(user: { id: string; name: string | null; email: string }) {
-  const h = await headers();
-  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
-}
 
 /** The transaction; a concurrent change of the activity rolls it back and reads as a conflict. */
 async function run(body: (tx: Tx) => Promise<ChildResult>): Promise<ChildResult> {

@@ -1,34 +1,17 @@
 "use server";
 // TIA writes (house-style §4): requireUser → authorize → parseForm → db.$transaction(mutations) → revalidate/redirect.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { authorize, requireUser } from "@/lib/current-user";
+import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
+import { refusal, submittedFormValues } from "@/lib/mutation-outcome";
 import { createTiaTx, setTiaArchivedTx, updateTiaTx } from "@/lib/tias/mutations";
 import { tiaArchiveSchema, tiaCreateSchema, tiaUpdateSchema } from "@/lib/tias/schema";
-import type { MutationResult } from "@/lib/vendors/mutations";
 import type { VendorFormState } from "@/lib/vendors/schema";
 
-async function actorOf(user: { id: string; name: string | null; email: string }) {
-  const h = await headers();
-  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
-}
 
-/** A refused mutation → FormState (message keys), keeping what was typed. */
-function refusal(result: Exclude<MutationResult, { ok: true }>, values: FormState["values"]): VendorFormState {
-  if (result.error === "conflict") return { formError: "errors.conflict", values, ...(result.conflict ? { conflict: result.conflict } : {}) };
-  const key = result.error === "duplicate" ? "errors.duplicateName" : result.error === "invalid" ? "errors.invalid" : "errors.invalidOption";
-  if (result.field) return { formError: "errors.validation", fieldErrors: { [result.field]: [key] }, values };
-  return { formError: result.error === "not-found" ? "errors.notFound" : key, values };
-}
 
-const valuesOf = (formData: FormData): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-};
 
 export async function createTia(orgId: string, _prev: VendorFormState, formData: FormData): Promise<VendorFormState> {
   const user = await requireUser();
@@ -37,7 +20,7 @@ export async function createTia(orgId: string, _prev: VendorFormState, formData:
   if (!input.ok) return input.state;
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => createTiaTx(tx, actor, orgId, input.data));
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/tias`);
   redirect(`/o/${orgId}/tias/${result.id}?saved=1`);
 }
@@ -50,7 +33,7 @@ export async function updateTia(orgId: string, id: string, _prev: VendorFormStat
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => updateTiaTx(tx, actor, orgId, id, input.data));
   if (!result.ok && result.error === "not-found" && !result.field) notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/tias`);
   redirect(`/o/${orgId}/tias/${id}?saved=1`);
 }
@@ -63,7 +46,7 @@ export async function archiveTia(orgId: string, id: string, _prev: FormState, fo
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => setTiaArchivedTx(tx, actor, orgId, id, input.data.version, true));
   if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/tias`);
   return { ok: true };
 }
@@ -76,7 +59,7 @@ export async function restoreTia(orgId: string, id: string, _prev: FormState, fo
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => setTiaArchivedTx(tx, actor, orgId, id, input.data.version, false));
   if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/tias`);
   return { ok: true };
 }

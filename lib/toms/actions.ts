@@ -1,34 +1,18 @@
 "use server";
 // TOM writes (house-style §4): requireUser → authorize → parseForm → db.$transaction(mutations) → revalidate/redirect.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { authorize, requireUser } from "@/lib/current-user";
+import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
+import { refusal, submittedFormValues } from "@/lib/mutation-outcome";
 import { createTomTx, setTomArchivedTx, updateTomTx } from "@/lib/toms/mutations";
 import { tomArchiveSchema, tomCreateSchema, tomUpdateSchema } from "@/lib/toms/schema";
 import type { MutationResult } from "@/lib/vendors/mutations";
 import type { VendorFormState } from "@/lib/vendors/schema";
 
-async function actorOf(user: { id: string; name: string | null; email: string }) {
-  const h = await headers();
-  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
-}
 
-/** A refused mutation → FormState (message keys), keeping what was typed. */
-function refusal(result: Exclude<MutationResult, { ok: true }>, values: FormState["values"]): VendorFormState {
-  if (result.error === "conflict") return { formError: "errors.conflict", values, ...(result.conflict ? { conflict: result.conflict } : {}) };
-  const key = result.error === "duplicate" ? "errors.duplicateName" : result.error === "invalid" ? "errors.invalid" : "errors.invalidOption";
-  if (result.field) return { formError: "errors.validation", fieldErrors: { [result.field]: [key] }, values };
-  return { formError: result.error === "not-found" ? "errors.notFound" : key, values };
-}
 
-const valuesOf = (formData: FormData): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-};
 
 /** A unique violation (P2002) that slipped past the pre-check (two saves of the same code at once) → "duplicate" on `code`. */
 function isUniqueViolation(e: unknown): boolean {
@@ -51,7 +35,7 @@ export async function createTom(orgId: string, _prev: VendorFormState, formData:
   if (!input.ok) return input.state;
   const actor = await actorOf(user);
   const result = await run(() => db.$transaction(async (tx) => createTomTx(tx, actor, orgId, input.data)));
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/toms`);
   redirect(`/o/${orgId}/toms/${result.id}?saved=1`);
 }
@@ -64,7 +48,7 @@ export async function updateTom(orgId: string, id: string, _prev: VendorFormStat
   const actor = await actorOf(user);
   const result = await run(() => db.$transaction(async (tx) => updateTomTx(tx, actor, orgId, id, input.data)));
   if (!result.ok && result.error === "not-found" && !result.field) notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/toms`);
   redirect(`/o/${orgId}/toms/${id}?saved=1`);
 }
@@ -77,7 +61,7 @@ export async function archiveTom(orgId: string, id: string, _prev: FormState, fo
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => setTomArchivedTx(tx, actor, orgId, id, input.data.version, true));
   if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/toms`);
   return { ok: true };
 }
@@ -90,7 +74,7 @@ export async function restoreTom(orgId: string, id: string, _prev: FormState, fo
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => setTomArchivedTx(tx, actor, orgId, id, input.data.version, false));
   if (!result.ok && result.error === "not-found") notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/toms`);
   return { ok: true };
 }

@@ -1,11 +1,11 @@
 "use server";
 // Vendor writes (house-style §4): requireUser → authorize → parseForm → db.$transaction(mutations) → revalidate/redirect.
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { authorize, requireUser } from "@/lib/current-user";
+import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
+import { refusal, submittedFormValues } from "@/lib/mutation-outcome";
 import type { VendorFormState } from "@/lib/vendors/schema";
 import {
   addCertificationTx,
@@ -34,24 +34,8 @@ import {
   vendorUpdateSchema,
 } from "@/lib/vendors/schema";
 
-async function actorOf(user: { id: string; name: string | null; email: string }) {
-  const h = await headers();
-  return { id: user.id, name: user.name ?? user.email, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null };
-}
 
-/** A refused mutation → FormState (message keys), keeping what was typed. */
-function refusal(result: Exclude<MutationResult, { ok: true }>, values: FormState["values"]): VendorFormState {
-  if (result.error === "conflict") return { formError: "errors.conflict", values, ...(result.conflict ? { conflict: result.conflict } : {}) };
-  const key = result.error === "duplicate" ? "errors.duplicateName" : result.error === "invalid" ? "errors.invalid" : "errors.invalidOption";
-  if (result.field) return { formError: "errors.validation", fieldErrors: { [result.field]: [key] }, values };
-  return { formError: result.error === "not-found" ? "errors.notFound" : key, values };
-}
 
-const valuesOf = (formData: FormData): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-};
 
 export async function createVendor(orgId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -60,7 +44,7 @@ export async function createVendor(orgId: string, _prev: FormState, formData: Fo
   if (!input.ok) return input.state;
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => createVendorTx(tx, actor, orgId, input.data));
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/vendors`);
   redirect(`/o/${orgId}/vendors/${result.id}`);
 }
@@ -73,7 +57,7 @@ export async function updateVendor(orgId: string, id: string, _prev: VendorFormS
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => updateVendorTx(tx, actor, orgId, id, input.data));
   if (!result.ok && result.error === "not-found" && !result.field) notFound();
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/vendors`);
   redirect(`/o/${orgId}/vendors/${id}?saved=1`);
 }
@@ -106,7 +90,7 @@ export async function restoreVendor(orgId: string, id: string, _prev: FormState,
 
 /** Child forms: a refusal stays in the form; success shows the vendor page with the saved state. */
 function childDone(orgId: string, vendorId: string, result: MutationResult, formData: FormData): FormState {
-  if (!result.ok) return refusal(result, valuesOf(formData));
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/vendors/${vendorId}`);
   redirect(`/o/${orgId}/vendors/${vendorId}?saved=1`);
 }
@@ -188,7 +172,7 @@ export async function addVendorContact(orgId: string, vendorId: string, _prev: F
   if (!input.ok) return input.state;
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => addContactTx(tx, actor, orgId, vendorId, input.data));
-  if (!result.ok && result.error === "duplicate") return { formError: "errors.validation", fieldErrors: { email: ["vendor.errors.duplicateContact"] }, values: valuesOf(formData) };
+  if (!result.ok && result.error === "duplicate") return { formError: "errors.validation", fieldErrors: { email: ["vendor.errors.duplicateContact"] }, values: submittedFormValues(formData) };
   return childDone(orgId, vendorId, result, formData);
 }
 
