@@ -375,7 +375,7 @@ describe("TR08 US recipient + SCC 2021 + TIA (Art. 46(2)(c); SCC Clause 14; EDPB
     expect(one(run(facts({ tia: { ...goTia, conclusion: "STOP" } }), ctx(), "2024-03-01"), "TR08").level).toBe("critical");
   });
 
-  it("before the DPF decision (9.7.2023) the same US transfer is judged as any non-adequate country (TR09)", () => {
+  it("before the DPF decision (9.7.2023) the same US transfer is judged like any non-adequate country (TR09)", () => {
     const t = facts({ tia: { ...goTia, assessedAt: D("2023-01-15") } });
     expect(fired(run(t, ctx(), "2023-07-09"), "TR09")).toHaveLength(1);
     expect(fired(run(t, ctx(), "2023-07-10"), "TR08")).toHaveLength(1);

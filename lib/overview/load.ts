@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db";
 import type { HealthActivity } from "@/lib/domain/register-health";
 import type { ReferenceSnapshot } from "@/lib/domain/reference";
-import { evaluateRiskInputs, type RiskInputs, type RiskRows } from "@/lib/risk/load";
+import { evaluateRiskInputs, RISK_SELECT, type RiskInputs, type RiskRows } from "@/lib/risk/load";
 
 export type StartPageActivity = HealthActivity & {
   name: string;
@@ -150,24 +150,16 @@ export async function loadActivityRiskRows(db: Db, orgId: string, activityIds: r
   const [transfers, recipients, activities, departments] = await Promise.all([
     db.transfer.findMany({
       where: { organisationId: orgId, archivedAt: null, recipient: { activityId: { in: ids } } },
-      select: transferSelect,
+      select: RISK_SELECT.transfer,
       orderBy: { id: "asc" },
     }),
     db.recipient.findMany({
       where: { organisationId: orgId, activityId: { in: ids } },
-      select: { id: true, activityId: true, kind: true, vendorId: true, departmentId: true, categoryCode: true, role: true },
+      select: RISK_SELECT.recipient,
     }),
     db.processingActivity.findMany({
       where: { organisationId: orgId, archivedAt: null, id: { in: ids } },
-      select: {
-        id: true,
-        name: true,
-        referenceNumber: true,
-        departmentId: true,
-        role: true,
-        dataSubjects: { select: { categoryCode: true } },
-        dataCategories: { select: { categoryCode: true } },
-      },
+      select: RISK_SELECT.activity,
     }),
     db.department.findMany({ where: { organisationId: orgId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
@@ -177,12 +169,12 @@ export async function loadActivityRiskRows(db: Db, orgId: string, activityIds: r
   for (const t of transfers) if (t.viaVendorId) vendorIds.add(t.viaVendorId);
   const tiaIds = [...new Set(transfers.flatMap((t) => (t.tiaId ? [t.tiaId] : [])))];
   const [vendors, tias] = await Promise.all([
-    vendorIds.size === 0 ? Promise.resolve([]) : db.vendor.findMany({ where: { organisationId: orgId, id: { in: [...vendorIds] } }, select: vendorSelect }),
+    vendorIds.size === 0 ? Promise.resolve([]) : db.vendor.findMany({ where: { organisationId: orgId, id: { in: [...vendorIds] } }, select: RISK_SELECT.vendor }),
     tiaIds.length === 0
       ? Promise.resolve([])
       : db.transferImpactAssessment.findMany({
           where: { organisationId: orgId, archivedAt: null, id: { in: tiaIds } },
-          select: { id: true, assessedAt: true, nextReviewAt: true, conclusion: true },
+          select: RISK_SELECT.tia,
         }),
   ]);
   const inputs: RiskInputs = { transfers, recipients, activities, vendors, tias, departments };
@@ -228,31 +220,4 @@ export async function loadVendorRiskRows(db: Db, orgId: string, vendorIdsIn: rea
   return { rows, edges, departments: evaluated.departments };
 }
 
-const transferSelect = {
-  id: true,
-  recipientId: true,
-  destinationCountry: true,
-  internationalOrganisation: true,
-  access: true,
-  viaVendorId: true,
-  mechanism: true,
-  contractConcludedAt: true,
-  isRegular: true,
-  importerSubjectToGdpr: true,
-  art49Assessment: true,
-  saInformedAt: true,
-  tiaId: true,
-  tiaReference: true,
-  tiaDate: true,
-  supplementaryMeasures: true,
-} as const;
 
-const vendorSelect = {
-  id: true,
-  name: true,
-  country: true,
-  parentCountry: true,
-  dpfChecks: { select: { status: true, coversHr: true, coversNonHr: true, checkedAt: true, nextCertificationDue: true } },
-  locations: { select: { country: true, purpose: true } },
-  subProcessors: { select: { name: true, country: true, access: true, subVendorId: true } },
-} as const;

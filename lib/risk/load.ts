@@ -109,62 +109,71 @@ export async function loadRiskRows(db: Db, orgId: string, asOf: Date, ref: Refer
   return evaluateRiskInputs(await fetchRiskInputs(db, orgId), asOf, ref);
 }
 
+/** The columns the risk evaluation reads; shared by every loader that feeds evaluateRiskInputs. */
+export const RISK_SELECT = {
+  transfer: {
+    id: true,
+    recipientId: true,
+    destinationCountry: true,
+    internationalOrganisation: true,
+    access: true,
+    viaVendorId: true,
+    mechanism: true,
+    contractConcludedAt: true,
+    isRegular: true,
+    importerSubjectToGdpr: true,
+    art49Assessment: true,
+    saInformedAt: true,
+    tiaId: true,
+    tiaReference: true,
+    tiaDate: true,
+    supplementaryMeasures: true,
+  },
+  recipient: { id: true, activityId: true, kind: true, vendorId: true, departmentId: true, categoryCode: true, role: true },
+  activity: {
+    id: true,
+    name: true,
+    referenceNumber: true,
+    departmentId: true,
+    role: true,
+    dataSubjects: { select: { categoryCode: true } },
+    dataCategories: { select: { categoryCode: true } },
+  },
+  vendor: {
+    id: true,
+    name: true,
+    country: true,
+    parentCountry: true,
+    dpfChecks: { select: { status: true, coversHr: true, coversNonHr: true, checkedAt: true, nextCertificationDue: true } },
+    locations: { select: { country: true, purpose: true } },
+    subProcessors: { select: { name: true, country: true, access: true, subVendorId: true } },
+  },
+  tia: { id: true, assessedAt: true, nextReviewAt: true, conclusion: true },
+} as const;
+
 /** The plain rows the evaluation needs (six batched queries, no N+1). */
 export async function fetchRiskInputs(db: Db, orgId: string) {
   const [transfers, recipients, activities, vendors, tias, departments] = await Promise.all([
     db.transfer.findMany({
       where: { organisationId: orgId, archivedAt: null },
-      select: {
-        id: true,
-        recipientId: true,
-        destinationCountry: true,
-        internationalOrganisation: true,
-        access: true,
-        viaVendorId: true,
-        mechanism: true,
-        contractConcludedAt: true,
-        isRegular: true,
-        importerSubjectToGdpr: true,
-        art49Assessment: true,
-        saInformedAt: true,
-        tiaId: true,
-        tiaReference: true,
-        tiaDate: true,
-        supplementaryMeasures: true,
-      },
+      select: RISK_SELECT.transfer,
       orderBy: { id: "asc" },
     }),
     db.recipient.findMany({
       where: { organisationId: orgId },
-      select: { id: true, activityId: true, kind: true, vendorId: true, departmentId: true, categoryCode: true, role: true },
+      select: RISK_SELECT.recipient,
     }),
     db.processingActivity.findMany({
       where: { organisationId: orgId, archivedAt: null },
-      select: {
-        id: true,
-        name: true,
-        referenceNumber: true,
-        departmentId: true,
-        role: true,
-        dataSubjects: { select: { categoryCode: true } },
-        dataCategories: { select: { categoryCode: true } },
-      },
+      select: RISK_SELECT.activity,
     }),
     db.vendor.findMany({
       where: { organisationId: orgId },
-      select: {
-        id: true,
-        name: true,
-        country: true,
-        parentCountry: true,
-        dpfChecks: { select: { status: true, coversHr: true, coversNonHr: true, checkedAt: true, nextCertificationDue: true } },
-        locations: { select: { country: true, purpose: true } },
-        subProcessors: { select: { name: true, country: true, access: true, subVendorId: true } },
-      },
+      select: RISK_SELECT.vendor,
     }),
     db.transferImpactAssessment.findMany({
       where: { organisationId: orgId, archivedAt: null },
-      select: { id: true, assessedAt: true, nextReviewAt: true, conclusion: true },
+      select: RISK_SELECT.tia,
     }),
     db.department.findMany({ where: { organisationId: orgId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
