@@ -10,6 +10,7 @@
 //   Transfer) also write its Revision v1 (action "create", snapshot incl. children) and one AuditEvent
 //   (`<entity>.create`) in the same transaction, exactly like the server actions.
 import type { Db, Tx } from "@/lib/db";
+import { loadActivitySnapshot } from "@/lib/activities/snapshot";
 import { recordAudit, recordRevision, type Actor } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/domain/email";
 import { toSearchText } from "@/lib/domain/search-text";
@@ -370,7 +371,9 @@ export async function createActivity(db: Client, organisationId: string, input: 
       });
     }
     const activity = await tx.processingActivity.findUniqueOrThrow({ where: { id: created.id }, include: activityInclude });
-    await recordCreated(tx, actor, { entityType: "Activity", action: "activity.create", id: activity.id, organisationId, snapshot: activity, label: `${activity.referenceNumber} ${activity.name}` }, at);
+    // The same canonical snapshot the app's mutations write, so history diffs and the risk trend read seed data like any other.
+    const snapshot = (await loadActivitySnapshot(tx, organisationId, activity.id))?.snapshot ?? activity;
+    await recordCreated(tx, actor, { entityType: "Activity", action: "activity.create", id: activity.id, organisationId, snapshot, label: `${activity.referenceNumber} ${activity.name}` }, at);
     for (const recipient of activity.recipients) {
       for (const transfer of recipient.transfers) {
         await recordCreated(tx, actor, { entityType: "Transfer", action: "transfer.create", id: transfer.id, organisationId, snapshot: transfer, label: `${activity.referenceNumber} → ${transfer.destinationCountry ?? transfer.internationalOrganisation ?? "?"}` }, at);

@@ -9,7 +9,10 @@ import { summarizeByActivity, summarizeByVendor, summarizeRisk, type LevelCounts
 import { daysBefore, healthCounts, registerGaps, reviewsDue, riskTrend, type HealthCounts, type RegisterGap, type ReviewsDue, type RiskTrend } from "@/lib/domain/start-page";
 import type { RiskReason, TransferVerdict, VerdictLevel } from "@/lib/domain/transfer-risk";
 import { loadActivityRiskRows, loadStartPageActivities, loadVendorRiskRows } from "@/lib/overview/load";
-import { evaluateRiskInputs, fetchRiskInputs, loadReferenceSnapshot } from "@/lib/risk/load";
+import { evaluateRiskInputs, loadReferenceSnapshot } from "@/lib/risk/load";
+import { loadRiskInputsAsOf } from "@/lib/risk/history";
+import { evaluatedRiskRows } from "@/lib/risk/queries";
+import { auditStamp, derived } from "@/lib/derived-cache";
 
 /** Days back for the trend of the transfer-risk findings. */
 export const TREND_DAYS = 30;
@@ -23,7 +26,7 @@ export type StartPage = {
   risk: {
     /** Findings per level as of today. */
     now: LevelCounts;
-    /** Findings per level by the legal reference of `thenAsOf`, on today's register data. */
+    /** Findings per level of the register as it stood on `thenAsOf` (rebuilt from the revisions), evaluated as of that day. */
     then: LevelCounts;
     trend: RiskTrend;
     asOf: string;
@@ -34,16 +37,19 @@ export type StartPage = {
 
 /**
  * The start page's lists and counts: reviews overdue and due soon, activities with missing Art. 30 fields,
- * register-health counts, and the transfer-risk findings now and 30 days ago. The earlier figure applies
- * the legal reference data of that day to the register as it is today (the register's own state on that
- * day is not reconstructed from the revisions).
+ * register-health counts, and the transfer-risk findings now and 30 days ago. The earlier figure is the
+ * register as it stood at the end of that day, rebuilt from the revision history (lib/risk/history.ts),
+ * evaluated with the legal reference data as of that day. Both evaluations are cached per audit head.
  */
 export async function getStartPage(user: CurrentUser, orgId: string, today: Date = new Date()): Promise<StartPage> {
   authorize(user, "register:read", orgId);
   const then = daysBefore(today, TREND_DAYS);
-  const [activities, ref, inputs] = await Promise.all([loadStartPageActivities(db, orgId), loadReferenceSnapshot(db), fetchRiskInputs(db, orgId)]);
-  const nowRows = evaluateRiskInputs(inputs, today, ref);
-  const thenRows = evaluateRiskInputs(inputs, then, ref);
+  const endOfThen = new Date(Date.UTC(then.getUTCFullYear(), then.getUTCMonth(), then.getUTCDate(), 23, 59, 59, 999));
+  const [activities, ref, stamp] = await Promise.all([loadStartPageActivities(db, orgId), loadReferenceSnapshot(db), auditStamp(db, orgId)]);
+  const [nowRows, thenRows] = await Promise.all([
+    evaluatedRiskRows(orgId, today, ref, stamp),
+    derived(`risk-rows-history:${orgId}:${toDay(then)}:${ref.version}`, stamp, async () => evaluateRiskInputs(await loadRiskInputsAsOf(db, orgId, endOfThen), endOfThen, ref)),
+  ]);
   const now = summarizeRisk(nowRows.rows, nowRows.edges).totals.findings;
   const before = summarizeRisk(thenRows.rows, thenRows.edges).totals.findings;
   return {

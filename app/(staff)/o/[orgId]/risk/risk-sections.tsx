@@ -14,6 +14,8 @@ export type DestinationLabel = (key: string) => string;
 
 /** Findings shown at most; the filters narrow a large register down. */
 const FINDINGS_LIMIT = 200;
+/** Rows of the by-vendor and by-activity tables shown at most (worst first). */
+const LIST_LIMIT = 100;
 
 const linkClass = "text-blue-700 underline-offset-2 hover:underline dark:text-blue-400";
 
@@ -80,54 +82,62 @@ export function RiskMatrixTable({ orgId, filters, matrix, destinationLabel }: { 
 export function VendorRiskTable({ orgId, vendors }: { orgId: string; vendors: VendorRiskItem[] }) {
   const t = useTranslations("overview");
   if (vendors.length === 0) return <EmptyState title={t("page.byVendor.empty")} />;
+  const shown = vendors.slice(0, LIST_LIMIT);
   return (
-    <DataTable
-      caption={t("page.byVendor.caption")}
-      rows={vendors}
-      rowKey={(v) => v.vendorId}
-      columns={[
-        {
-          id: "vendor",
-          header: t("page.byVendor.vendor"),
-          isRowHeader: true,
-          cell: (v) => <Link href={`/o/${orgId}/vendors/${v.vendorId}`} className={linkClass}>{v.vendorName}</Link>,
-        },
-        { id: "verdict", header: t("page.byVendor.verdict"), cell: (v) => <RiskBadge verdict={v.verdict} reasons={reasonsOf(v.verdicts)} label={v.vendorName} /> },
-        {
-          id: "chain",
-          header: <abbr title={t("page.byVendor.chainHint")} className="no-underline">{t("page.byVendor.chain")}</abbr>,
-          cell: (v) => (v.chainVendorIds.length > 0 ? <VerdictLabel verdict={v.chainVerdict} /> : null),
-        },
-        { id: "counts", header: t("page.byVendor.counts"), cell: (v) => <CountsText counts={v.counts} /> },
-      ]}
-    />
+    <>
+      <DataTable
+        caption={t("page.byVendor.caption")}
+        rows={shown}
+        rowKey={(v) => v.vendorId}
+        columns={[
+          {
+            id: "vendor",
+            header: t("page.byVendor.vendor"),
+            isRowHeader: true,
+            cell: (v) => <Link href={`/o/${orgId}/vendors/${v.vendorId}`} className={linkClass}>{v.vendorName}</Link>,
+          },
+          { id: "verdict", header: t("page.byVendor.verdict"), cell: (v) => <RiskBadge verdict={v.verdict} reasons={reasonsOf(v.verdicts)} label={v.vendorName} /> },
+          {
+            id: "chain",
+            header: <abbr title={t("page.byVendor.chainHint")} className="no-underline">{t("page.byVendor.chain")}</abbr>,
+            cell: (v) => (v.chainVendorIds.length > 0 ? <VerdictLabel verdict={v.chainVerdict} /> : null),
+          },
+          { id: "counts", header: t("page.byVendor.counts"), cell: (v) => <CountsText counts={v.counts} /> },
+        ]}
+      />
+      {vendors.length > shown.length ? <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">{t("page.truncated", { shown: shown.length, count: vendors.length })}</p> : null}
+    </>
   );
 }
 
 export function ActivityRiskTable({ orgId, activities }: { orgId: string; activities: ActivityRiskItem[] }) {
   const t = useTranslations("overview");
   if (activities.length === 0) return <EmptyState title={t("page.byActivity.empty")} />;
+  const shown = activities.slice(0, LIST_LIMIT);
   return (
-    <DataTable
-      caption={t("page.byActivity.caption")}
-      rows={activities}
-      rowKey={(a) => a.activityId}
-      columns={[
-        {
-          id: "activity",
-          header: t("page.byActivity.activity"),
-          isRowHeader: true,
-          cell: (a) => (
-            <Link href={`/o/${orgId}/activities/${a.activityId}`} className={linkClass}>
-              {a.activityRef ? <span className="mr-1 text-zinc-600 tabular-nums dark:text-zinc-400">{a.activityRef}</span> : null}
-              {a.activityName}
-            </Link>
-          ),
-        },
-        { id: "verdict", header: t("page.byActivity.verdict"), cell: (a) => <RiskBadge verdict={a.verdict} reasons={reasonsOf(a.verdicts)} label={a.activityName} /> },
-        { id: "counts", header: t("page.byActivity.counts"), cell: (a) => <CountsText counts={a.counts} /> },
-      ]}
-    />
+    <>
+      <DataTable
+        caption={t("page.byActivity.caption")}
+        rows={shown}
+        rowKey={(a) => a.activityId}
+        columns={[
+          {
+            id: "activity",
+            header: t("page.byActivity.activity"),
+            isRowHeader: true,
+            cell: (a) => (
+              <Link href={`/o/${orgId}/activities/${a.activityId}`} className={linkClass}>
+                {a.activityRef ? <span className="mr-1 text-zinc-600 tabular-nums dark:text-zinc-400">{a.activityRef}</span> : null}
+                {a.activityName}
+              </Link>
+            ),
+          },
+          { id: "verdict", header: t("page.byActivity.verdict"), cell: (a) => <RiskBadge verdict={a.verdict} reasons={reasonsOf(a.verdicts)} label={a.activityName} /> },
+          { id: "counts", header: t("page.byActivity.counts"), cell: (a) => <CountsText counts={a.counts} /> },
+        ]}
+      />
+      {activities.length > shown.length ? <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">{t("page.truncated", { shown: shown.length, count: activities.length })}</p> : null}
+    </>
   );
 }
 
