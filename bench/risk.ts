@@ -10,6 +10,13 @@
 // transfer (evaluateRiskInputs), and the summaries of the overview (summarizeRisk). Prints p50 and max.
 // The generator is local: bench/search.ts does not export its generator. Target (issue 4): evaluation
 // of 30,000 transfers ≤ 500 ms.
+//
+// Then the overview page: a production build (a private copy in /tmp/vvt-bench-risk-app, bench/lib/app-server.ts)
+// served against the same database, loaded by autocannon with --connections 10 for --duration seconds on
+// the overview (unfiltered, filtered to critical, as of 2020-07-17), once with the derived-data cache
+// (lib/derived-cache.ts; the figures a DPO sees after the first view) and once with VVT_DERIVED_CACHE=off
+// (every request loads and evaluates all 30,000 transfers). Target (issue 4): p99 ≤ 300 ms at 10 clients.
+//   --skip-page (evaluation only)  --skip-build (reuse the last copy's build)  --port 3201
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +27,7 @@ import { loadReferenceData } from "@/lib/reference-data/load";
 import { evaluateRiskInputs, fetchRiskInputs, loadReferenceSnapshot } from "@/lib/risk/load";
 import { summarizeRisk } from "@/lib/domain/risk-summary";
 import { migrate } from "@/scripts/migrate.mjs";
+import { benchSession, get, loadTest, prepareApp, startServer, stopServer, type LoadFigures } from "./lib/app-server";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -28,6 +36,11 @@ const opt = (name: string, fallback: string) => {
 };
 const which = opt("db", "both");
 const RUNS = Math.max(1, Number(opt("runs", "5")));
+const flag = (name: string) => args.includes(`--${name}`);
+const PORT = Number(opt("port", "3201"));
+const DURATION = Math.max(3, Number(opt("duration", "15")));
+const CONNECTIONS = Math.max(1, Number(opt("connections", "10")));
+const pageRows: string[] = [];
 const ACTIVITIES = 10_000;
 const VENDORS = 3_000;
 const TRANSFERS = 30_000;
@@ -188,15 +201,57 @@ async function bench(provider: "sqlite" | "postgresql"): Promise<void> {
     console.log(`  ${provider} p50 of ${RUNS} runs (max): queries ${ms(p50(query))} (${ms(Math.max(...query))}), ` +
       `join + evaluation of ${TRANSFERS} transfers ${ms(p50(evaluation))} (${ms(Math.max(...evaluation))}), ` +
       `loadRiskRows total ${ms(p50(total))}, summaries ${ms(p50(summary))}`);
+    if (!flag("skip-page")) await benchPage(provider, url, db, orgId);
   } finally {
     await db.$disconnect();
     await cleanup();
   }
 }
 
+const PAGE_QUERIES: [string, string][] = [
+  ["overview", ""],
+  ["critical only", "?verdict=critical"],
+  ["as of 2020-07-17", "?asOf=2020-07-17"],
+];
+
+async function benchPage(provider: string, url: string, db: Db, orgId: string): Promise<void> {
+  const cookie = await benchSession(db, orgId, `dpo-${provider}@bench.example`);
+  const appDir = prepareApp({ copyDir: "/tmp/vvt-bench-risk-app", skipBuild: flag("skip-build") || provider === "postgresql" });
+  for (const cache of ["on", "off"] as const) {
+    if (cache === "off") process.env.VVT_DERIVED_CACHE = "off";
+    else delete process.env.VVT_DERIVED_CACHE;
+    const server = await startServer(url, appDir, PORT);
+    try {
+      for (const [label, query] of PAGE_QUERIES) {
+        const pathAndQuery = `/o/${orgId}/risk${query}`;
+        const t0 = performance.now();
+        const first = await get(PORT, pathAndQuery, cookie);
+        const firstMs = performance.now() - t0;
+        if (first.status !== 200 || !first.body.includes("risk-map")) throw new Error(`${pathAndQuery}: HTTP ${first.status}`);
+        for (let i = 0; i < 5; i++) await get(PORT, pathAndQuery, cookie); // warm-up (JIT)
+        const f: LoadFigures = await loadTest(PORT, pathAndQuery, cookie, CONNECTIONS, DURATION);
+        if (f.non2xx + f.errors > 0) throw new Error(`${pathAndQuery}: ${f.non2xx} non-2xx, ${f.errors} errors`);
+        const line = `| ${provider} | ${label} | cache ${cache} | ${Math.round(firstMs)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.rps.toFixed(1)} | ${(first.body.length / 1024).toFixed(0)} KiB |`;
+        pageRows.push(line);
+        console.log(line);
+      }
+    } finally {
+      stopServer(server);
+      delete process.env.VVT_DERIVED_CACHE;
+    }
+  }
+}
+
 async function main() {
   if (which === "sqlite" || which === "both") await bench("sqlite");
   if (which === "postgres" || which === "postgresql" || which === "both") await bench("postgresql");
+  if (pageRows.length > 0) {
+    console.log(`\nOverview page, autocannon, ${CONNECTIONS} connections × ${DURATION} s (ms):\n`);
+    console.log("| DB | page | derived cache | first request | p50 | p90 | p99 | req/s | HTML |");
+    console.log("|---|---|---|---:|---:|---:|---:|---:|---:|");
+    for (const line of pageRows) console.log(line);
+  }
+  process.exit(0);
 }
 
 main().catch((e: unknown) => {

@@ -1,7 +1,7 @@
 // Shared Playwright fixtures: a database handle on the e2e server's SQLite file, `loginAs` (writes a
 // next-auth database session directly, as house-style §10 prescribes; the real e-mail-link flow has its
 // own spec), and the outbox of the local SMTP sink.
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createDb, type Db } from "@/lib/db";
@@ -38,6 +38,14 @@ export async function signInContext(context: BrowserContext, userId: string): Pr
     { name: "NEXT_LOCALE", value: "de", url: baseURL(), sameSite: "Lax" },
   ]);
   return token;
+}
+
+/** Types into a searchable select (components/form/combobox.tsx) and picks the option whose label starts with `option`. */
+export async function pickOption(page: Page, combobox: string, typed: string, option: string) {
+  const box = page.getByRole("combobox", { name: combobox });
+  await box.fill(typed);
+  await page.getByRole("option", { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+  await expect(box).toHaveValue(option);
 }
 
 export async function demoOrganisations() {

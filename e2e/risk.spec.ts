@@ -1,8 +1,8 @@
 // Transfer-risk overview (issue 4, "Done when" end-to-end): the DPO opens the overview, sees the map and
-// its table, filters to critical, follows a finding to its entry, the transfer is fixed (SCC module 2 and
-// a TIA) and the finding disappears.
+// its table, filters to critical, follows a finding to its entry, fixes the transfer through the forms
+// (a TIA, then SCC module 2 with that TIA) and the finding disappears.
 import { mkdirSync } from "node:fs";
-import { test, expect, createStaffUser, signInContext, demoOrganisations, e2eDb, unique } from "./fixtures";
+import { test, expect, createStaffUser, signInContext, demoOrganisations, e2eDb, pickOption, unique } from "./fixtures";
 
 test("the DPO finds a critical transfer on the overview, follows it, and the finding disappears once fixed", async ({ page, context }) => {
   const db = e2eDb();
@@ -56,11 +56,6 @@ test("the DPO finds a critical transfer on the overview, follows it, and the fin
   await expect(finding).toContainText("Regel TR16");
   await expect(finding).toContainText("Privacy Shield");
 
-  // Follow the finding to the entry to fix.
-  await finding.getByRole("link").click();
-  await expect(page).toHaveURL(new RegExp(`/o/${org.id}/activities/${activity.id}(#transfer-${transfer.id})?$`));
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(activityName);
-
   // An auditor asks what was valid then: on 1 July 2020 the Privacy Shield still stood (TR16 not critical).
   await page.goto(`/o/${org.id}/risk?verdict=critical`);
   await page.getByLabel("Stand (Datum)").fill("2020-07-01");
@@ -68,36 +63,52 @@ test("the DPO finds a critical transfer on the overview, follows it, and the fin
   await expect(page).toHaveURL(/[?&]asOf=2020-07-01(&|$)/);
   await expect(page.getByText("Stand 1. Juli 2020", { exact: false })).toBeVisible();
   await expect(page.getByText(activityName)).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]verdict=critical$/);
 
-  // Fix the transfer: SCC 2021 module 2 (controller to processor) with a positive TIA. The transfer form
-  // is not built yet, so the fix is written to the database the way the form's action would store it.
-  const tia = await db.transferImpactAssessment.create({
-    data: {
-      organisationId: org.id,
-      title: unique("TIA Umfrage"),
-      vendorId: vendor.id,
-      destinationCountry: "US",
-      importerRole: "PROCESSOR",
-      mechanism: "SCC_2021_M2",
-      lawsAssessed: "FISA 702, EO 12333, EO 14086",
-      supplementaryMeasures: "Verschlüsselung at rest und in transit",
-      conclusion: "GO",
-      assessedAt: new Date(),
-      nextReviewAt: new Date(Date.now() + 365 * 24 * 60 * 60 * 1000),
-    },
-  });
-  await db.transfer.update({
-    where: { id: transfer.id },
-    data: { mechanism: "SCC_2021_M2", contractConcludedAt: new Date(), tiaId: tia.id, version: { increment: 1 } },
-  });
+  // Follow the finding to the entry to fix: the activity, scrolled to the transfer.
+  await page.getByRole("list", { name: "Befunde" }).getByRole("listitem").filter({ hasText: activityName }).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/o/${org.id}/activities/${activity.id}#transfer-${transfer.id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(activityName);
+  const activityUrl = page.url();
 
+  // The fix, through the forms: first a TIA for the US importer (positive, with measures) ...
+  const tiaTitle = unique("TIA Umfrage USA");
+  await page.goto(`/o/${org.id}/tias/new`);
+  await page.getByRole("textbox", { name: "Titel", exact: true }).fill(tiaTitle);
+  await pickOption(page, "Datenimporteur (Dienstleister)", vendor.name.slice(0, 8), vendor.name);
+  await page.getByLabel("Rolle des Datenimporteurs").selectOption("PROCESSOR");
+  await pickOption(page, "Zielland", "Vereinigte", "Vereinigte Staaten");
+  await page.getByLabel("Übermittlungsinstrument (Art. 46 DSGVO)").selectOption("SCC_2021_M2");
+  await page.getByLabel("Geprüfte Rechtsvorschriften").fill("FISA 702, EO 12333, EO 14086");
+  await page.getByLabel("Zusätzliche Maßnahmen").fill("Verschlüsselung at rest und in transit, Schlüssel in der EU");
+  await page.getByLabel("Ergebnis").selectOption("GO");
+  await page.getByLabel("Bewertet am").fill("2026-11-02");
+  await page.getByLabel("Nächste Überprüfung").fill("2027-11-02");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(tiaTitle);
+
+  // ... then the transfer: SCC 2021 module 2 (controller to processor), the contract date and that TIA.
+  await page.goto(activityUrl);
+  await page.getByRole("link", { name: `Übermittlung an ${vendor.name} bearbeiten` }).click();
+  const form = page.locator("#edit-transfer");
+  await form.getByLabel("Übermittlungsinstrument").selectOption("SCC_2021_M2");
+  await form.getByLabel("Vertrag geschlossen am").fill("2026-11-02");
+  await form.getByLabel("Transfer Impact Assessment (TIA)").selectOption({ label: tiaTitle });
+  await form.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Gespeichert.");
+  const stored = await db.transfer.findUniqueOrThrow({ where: { id: transfer.id }, select: { mechanism: true, tia: { select: { title: true } } } });
+  expect(stored).toEqual({ mechanism: "SCC_2021_M2", tia: { title: tiaTitle } });
+
+  // The finding is gone from the critical list, and the activity has no critical transfer left.
   await page.goto(`/o/${org.id}/risk?verdict=critical`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Transferrisiko");
-  await expect(page.getByText(activityName)).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Befunde" }).getByText(activityName)).toHaveCount(0);
   await page.goto(`/o/${org.id}/risk`);
   const activityRow = page.getByRole("table", { name: "Transferrisiko je Verarbeitungstätigkeit" }).getByRole("row", { name: new RegExp(activityName) });
   await expect(activityRow).toBeVisible();
   await expect(activityRow).toContainText("0 kritisch");
+  const tia = await db.transferImpactAssessment.findFirstOrThrow({ where: { title: tiaTitle }, select: { id: true } });
 
   // Leave the demo organisation as it was for the other specs (recipient and transfer cascade).
   await db.processingActivity.delete({ where: { id: activity.id } });

@@ -2,16 +2,9 @@
 // adds a DPF check and a sub-processor, finds it by the country filter, adds it as a recipient of a demo
 // activity with a US transfer under SCC module 2; a VIEWER sees it without edit controls; a stored XSS
 // attempt in the vendor name renders as text.
-import type { Page } from "@playwright/test";
-import { test, expect, createStaffUser, demoOrganisations, e2eDb, signInContext, unique } from "./fixtures";
+import { test, expect, createStaffUser, demoOrganisations, e2eDb, pickOption, signInContext, unique } from "./fixtures";
 
-/** Types into a searchable select and picks the option whose label starts with `option` (a hint may follow). */
-async function pick(page: Page, combobox: string, typed: string, option: string) {
-  const box = page.getByRole("combobox", { name: combobox });
-  await box.fill(typed);
-  await page.getByRole("option", { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
-  await expect(box).toHaveValue(option);
-}
+const pick = pickOption;
 
 test.beforeEach(({ page }) => {
   page.on("dialog", (dialog) => {
