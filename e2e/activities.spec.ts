@@ -19,7 +19,7 @@ const ok = (o: ActivityOutcome) => {
 async function createActivity(orgId: string, input: { name: string; status?: "IN_REVIEW" | "RELEASED" }) {
   const db = e2eDb();
   const parsed = activityCreateSchema.parse({
-    referenceNumber: unique("VT"), name: input.name, role: "CONTROLLER", operatingStage: "OPERATION", dpiaDecision: "NOT_REQUIRED",
+    referenceNumber: unique("VT"), name: input.name, role: "CONTROLLER", operatingStage: "OPERATION",
     dpiaStatus: "NOT_STARTED", reviewIntervalMonths: "12", "purposes.0.description": "Abrechnung", "purposes.0.legalBases": "ART6_1_B", dataSubjects: "CUSTOMERS",
   });
   const created = ok(await db.$transaction((tx) => createActivityTx(tx, SEED, orgId, parsed)));

@@ -33,7 +33,6 @@ function form(over: Record<string, unknown> = {}): Record<string, unknown> {
     "dataCategories.1.categoryCode": "HEALTH",
     "dataCategories.1.isSpecialCategory": "on",
     "dataCategories.1.description": "Angaben zur Schwerbehinderung",
-    dpiaDecision: "NOT_REQUIRED",
     dpiaStatus: "NOT_STARTED",
     reviewIntervalMonths: "12",
     ...over,
@@ -102,6 +101,15 @@ describeEachProvider("processing activity mutations", (provider) => {
     const ref = (await db.processingActivity.findUniqueOrThrow({ where: { id: first.id } })).referenceNumber;
     const o = await db.$transaction((tx) => createActivityTx(tx, erik, orgId, createInput({ referenceNumber: ref })));
     expect(o).toEqual({ ok: false, kind: "invalid", fieldErrors: { referenceNumber: ["activity.errors.duplicateReference"] } });
+  });
+
+  it("saving the edit form keeps the DPO's DPIA decision and reason (not form fields)", async () => {
+    const { id } = await create();
+    await db.processingActivity.update({ where: { id }, data: { dpiaDecision: "REQUIRED", dpiaDecisionReason: "Zwei WP248-Kriterien" } });
+    ok(await db.$transaction((tx) => updateActivityTx(tx, erik, orgId, id, updateInput(1, { name: "Vom Editor geändert" }))));
+    expect(await db.processingActivity.findUniqueOrThrow({ where: { id }, select: { name: true, dpiaDecision: true, dpiaDecisionReason: true } })).toEqual({
+      name: "Vom Editor geändert", dpiaDecision: "REQUIRED", dpiaDecisionReason: "Zwei WP248-Kriterien",
+    });
   });
 
   it("C32: a stale version is a conflict naming who saved and when, with the differences; nothing is written", async () => {

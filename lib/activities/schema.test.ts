@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { activityCreateSchema, activityUpdateSchema, contentFromInput, contentToFormValues, nestActivityForm, parseActivityForm, rowCount } from "./schema";
 
 const base: Record<string, string | string[]> = {
-  referenceNumber: "VT-1", name: "Lohnabrechnung", role: "CONTROLLER", operatingStage: "OPERATION", dpiaDecision: "PENDING", dpiaStatus: "NOT_STARTED",
+  referenceNumber: "VT-1", name: "Lohnabrechnung", role: "CONTROLLER", operatingStage: "OPERATION", dpiaStatus: "NOT_STARTED",
   reviewIntervalMonths: "12", "purposes.0.description": "Abrechnung", "purposes.0.legalBases": ["ART6_1_C", "BDSG_26_1"],
 };
 const formData = (values: Record<string, string | string[]>) => {
@@ -46,6 +46,11 @@ describe("activity form schema", () => {
     expect(activityCreateSchema.safeParse({ ...base, "purposes.0.id": "x" }).success).toBe(false);
     expect(activityCreateSchema.safeParse({ ...base, name: { not: "" } }).success).toBe(false);
     expect(activityUpdateSchema.safeParse(base).success).toBe(false); // version is required
+  });
+
+  it("C07 / ASVS 8.2.3: the DPIA decision is not a form field (the DPO records it against the screening)", () => {
+    expect(activityCreateSchema.safeParse({ ...base, dpiaDecision: "NOT_REQUIRED" }).success).toBe(false);
+    expect(activityUpdateSchema.safeParse({ ...base, version: "1", dpiaDecisionReason: "passt schon" }).success).toBe(false);
   });
 
   it("role rules: a processor needs its client, a joint controller partners and the arrangement", () => {

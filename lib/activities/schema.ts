@@ -163,8 +163,8 @@ const fields = {
   generalTomDescription: text(LIMITS.longText),
   toms: idList,
   noThirdCountryTransfer: checkbox,
-  dpiaDecision: z.enum(DPIA_DECISIONS),
-  dpiaDecisionReason: text(LIMITS.longText),
+  // dpiaDecision / dpiaDecisionReason are not form fields: the DPO records them against the screening
+  // (lib/dpia, permission dpia:decide); the strict schema refuses them here (field-level authorization, C07).
   dpiaStatus: z.enum(DPIA_STATUSES),
   dpiaReference: text(LIMITS.shortText),
   reviewIntervalMonths: z.coerce.number().int().min(LIMITS.reviewIntervalMin).max(LIMITS.reviewIntervalMax),
@@ -286,8 +286,8 @@ export function contentFromInput(i: ActivityCreateInput): ActivityContent {
     informationProvided: n(i.informationProvided),
     generalTomDescription: n(i.generalTomDescription),
     noThirdCountryTransfer: i.noThirdCountryTransfer,
-    dpiaDecision: i.dpiaDecision,
-    dpiaDecisionReason: n(i.dpiaDecisionReason),
+    dpiaDecision: "PENDING",
+    dpiaDecisionReason: null,
     dpiaStatus: i.dpiaStatus,
     dpiaReference: n(i.dpiaReference),
     reviewIntervalMonths: i.reviewIntervalMonths,
@@ -388,8 +388,6 @@ export function contentToFormValues(c: ActivityContent): Record<string, string |
   put("informationProvided", c.informationProvided);
   put("generalTomDescription", c.generalTomDescription);
   flag("noThirdCountryTransfer", c.noThirdCountryTransfer);
-  put("dpiaDecision", c.dpiaDecision);
-  put("dpiaDecisionReason", c.dpiaDecisionReason);
   put("dpiaStatus", c.dpiaStatus);
   put("dpiaReference", c.dpiaReference);
   put("reviewIntervalMonths", c.reviewIntervalMonths);

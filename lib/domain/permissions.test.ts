@@ -21,6 +21,7 @@ const MATRIX: Record<Permission, string> = {
   "activity:write":               "x x x - - -",
   "activity:release":             "x x - - - -",
   "activity:archive":             "x x - - - -",
+  "dpia:decide":                  "- x - - - -",
   "vendor:write":                 "x x x - - -",
   "vendor:archive":               "x x x - - -",
   "transfer:write":               "x x x - - -",

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "activity:write": EDITORS,
   "activity:release": ORG_ADMINS,
   "activity:archive": ORG_ADMINS,
+  /** The DPIA decision against the screening indicator (issue 4): the data protection officer's call. */
+  "dpia:decide": ["DPO"],
   "vendor:write": EDITORS,
   "vendor:archive": EDITORS,
   "transfer:write": EDITORS,

@@ -11,7 +11,7 @@ import { Combobox } from "@/components/form/combobox";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/form/styles";
 import { createActivity, updateActivity } from "@/lib/activities/actions";
 import {
-  ACTIVITY_ROLES, DPIA_DECISIONS, DPIA_STATUSES, LIMITS, OPERATING_STAGES, rowCount,
+  ACTIVITY_ROLES, DPIA_STATUSES, LIMITS, OPERATING_STAGES, rowCount,
   type ActivityFormState, type RepeatingGroup,
 } from "@/lib/activities/schema";
 import type { FormState } from "@/lib/forms";
@@ -311,9 +311,8 @@ function Fields({ state, values, options }: { state: FormState; values: Values; 
       <Fieldset legend={t("sections.dpia")}>
         <CheckboxField name="automatedDecisionMaking" label={t("automatedDecisionMaking")} state={state} />
         <CheckboxField name="profiling" label={t("profiling")} state={state} />
-        <SelectField name="dpiaDecision" label={t("dpiaDecision")} state={state} required defaultValue="PENDING" options={DPIA_DECISIONS.map((d) => ({ value: d, label: te(`DpiaDecision.${d}`) }))} />
         <SelectField name="dpiaStatus" label={t("dpiaStatus")} state={state} required defaultValue="NOT_STARTED" options={DPIA_STATUSES.map((d) => ({ value: d, label: te(`DpiaStatus.${d}`) }))} />
-        <TextArea name="dpiaDecisionReason" label={t("dpiaDecisionReason")} state={state} maxLength={LIMITS.longText} />
+        <p className="text-sm text-zinc-600 sm:col-span-2 dark:text-zinc-400">{t("dpiaDecisionHint")}</p>
         <TextField name="dpiaReference" label={t("dpiaReference")} state={state} maxLength={LIMITS.shortText} />
         <TextArea name="informationProvided" label={t("informationProvided")} state={state} maxLength={LIMITS.longText} className="sm:col-span-2" />
       </Fieldset>

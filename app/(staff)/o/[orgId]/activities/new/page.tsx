@@ -19,7 +19,7 @@ export default async function NewActivityPage({ params }: { params: Promise<{ or
   const options = await getActivityFormOptions(user, orgId);
   const t = await getTranslations("activity.new");
   const tr = await getTranslations("register.activity");
-  const defaults = { role: "CONTROLLER", operatingStage: "OPERATION", dpiaDecision: "PENDING", dpiaStatus: "NOT_STARTED", reviewIntervalMonths: "12" };
+  const defaults = { role: "CONTROLLER", operatingStage: "OPERATION", dpiaStatus: "NOT_STARTED", reviewIntervalMonths: "12" };
   return (
     <>
       <nav aria-label={tr("breadcrumb")} className="mb-3 text-sm">
