@@ -22,6 +22,8 @@ const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "lib/activities/actions.ts#confirmActivityReview": "activity:write",
   "lib/activities/actions.ts#restoreActivityRevision": "activity:write",
   "lib/activities/actions.ts#copyActivity": "activity:write", // register:read on the source, activity:write on the target
+  "lib/dpia/actions.ts#recordDpiaDecision": "dpia:decide",
+  "lib/dpia/actions.ts#saveDpiaCriteria": "activity:write",
   "lib/memberships/actions.ts#addMember": "member:manage",
   "lib/memberships/actions.ts#changeMemberRole": "member:manage",
   "lib/memberships/actions.ts#removeMember": "member:manage",
@@ -48,6 +50,15 @@ const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "lib/recipients/actions.ts#addTransfer": "transfer:write",
   "lib/recipients/actions.ts#updateTransfer": "transfer:write",
   "lib/recipients/actions.ts#archiveTransfer": "transfer:write",
+  "lib/organisations/actions.ts#updateOrganisation": "organisation:manage",
+  "lib/departments/actions.ts#createDepartment": "department:write",
+  "lib/departments/actions.ts#updateDepartment": "department:write",
+  "lib/departments/actions.ts#archiveDepartment": "department:write",
+  "lib/departments/actions.ts#restoreDepartment": "department:write",
+  "lib/vocabulary/actions.ts#createVocabularyTerm": "vocabulary:write",
+  "lib/vocabulary/actions.ts#updateVocabularyTerm": "vocabulary:write",
+  "lib/vocabulary/actions.ts#archiveVocabularyTerm": "vocabulary:write",
+  "lib/vocabulary/actions.ts#restoreVocabularyTerm": "vocabulary:write",
   "lib/toms/actions.ts#createTom": "tom:write",
   "lib/toms/actions.ts#updateTom": "tom:write",
   "lib/toms/actions.ts#archiveTom": "tom:write",
@@ -56,6 +67,10 @@ const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "lib/tias/actions.ts#updateTia": "tia:write",
   "lib/tias/actions.ts#archiveTia": "tia:write",
   "lib/tias/actions.ts#restoreTia": "tia:write",
+  "lib/tias/actions.ts#restoreTiaRevision": "tia:write",
+  "lib/toms/actions.ts#restoreTomRevision": "tom:write",
+  "lib/agreements/actions.ts#restoreAgreementRevision": "dpa:write",
+  "lib/vendors/actions.ts#restoreVendorRevision": "vendor:write",
 };
 
 /** The body React sends for `action(boundOrgId, prevState, formData)`: form fields first, then the argument list "0" (order matters: the server resolves "$K1" when "0" arrives). */

@@ -15,6 +15,8 @@ import deActivity from "./de/activity.json";
 import deOverview from "./de/overview.json";
 import deMeasures from "./de/measures.json";
 import deReference from "./de/reference.json";
+import deOrgSettings from "./de/orgsettings.json";
+import deDpia from "./de/dpia.json";
 import enCommon from "./en/common.json";
 import enShell from "./en/shell.json";
 import enAuth from "./en/auth.json";
@@ -29,14 +31,18 @@ import enActivity from "./en/activity.json";
 import enOverview from "./en/overview.json";
 import enMeasures from "./en/measures.json";
 import enReference from "./en/reference.json";
+import enOrgSettings from "./en/orgsettings.json";
+import enDpia from "./en/dpia.json";
+import deHistory from "./de/history.json";
+import enHistory from "./en/history.json";
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 
 export const MESSAGES = {
-  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, health: deHealth, risk: deRisk, vendor: deVendor, activity: deActivity, overview: deOverview, measures: deMeasures, reference: deReference },
-  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, health: enHealth, risk: enRisk, vendor: enVendor, activity: enActivity, overview: enOverview, measures: enMeasures, reference: enReference },
+  de: { common: deCommon, shell: deShell, auth: deAuth, errors: deErrors, enums: deEnums, register: deRegister, settings: deSettings, health: deHealth, risk: deRisk, vendor: deVendor, activity: deActivity, overview: deOverview, measures: deMeasures, reference: deReference, dpia: deDpia, orgsettings: deOrgSettings, history: deHistory },
+  en: { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors, enums: enEnums, register: enRegister, settings: enSettings, health: enHealth, risk: enRisk, vendor: enVendor, activity: enActivity, overview: enOverview, measures: enMeasures, reference: enReference, dpia: enDpia, orgsettings: enOrgSettings, history: enHistory },
 } as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -16,6 +16,8 @@ export default async function OrganisationLayout({ children, params }: { childre
   const user = await currentUser();
   const membership = user?.memberships.find((m) => m.orgId === orgId);
   const t = await getTranslations("shell.nav");
+  const tSettings = await getTranslations("orgsettings.nav");
+  const tDpia = await getTranslations("dpia");
   const base = `/o/${orgId}`;
   // Sections without a page yet have no href: shown disabled with a "coming soon" title, never a dead link.
   const items: NavItem[] = [
@@ -27,7 +29,10 @@ export default async function OrganisationLayout({ children, params }: { childre
     { key: "toms", label: t("toms"), href: `${base}/toms` },
     { key: "agreements", label: t("agreements"), href: `${base}/agreements` },
     { key: "risk", label: t("risk"), href: `${base}/risk` },
+    { key: "reviews", label: tSettings("reviews"), href: `${base}/reviews` },
+    { key: "health", label: tDpia("nav.health"), href: `${base}/health` },
     { key: "history", label: t("history") },
+    { key: "settings", label: tSettings("settings"), href: `${base}/settings/organisation` },
     { key: "members", label: t("members"), href: `${base}/settings/members` },
     { key: "reference", label: t("reference"), href: `${base}/reference` },
   ];

@@ -86,7 +86,7 @@ export default async function OrganisationOverviewPage({ params }: { params: Pro
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <RiskSection orgId={orgId} risk={start.risk} />
-        <HealthSection health={start.health} />
+        <HealthSection orgId={orgId} health={start.health} />
         <ReviewsSection orgId={orgId} reviews={start.reviews} />
         <GapsSection orgId={orgId} gaps={start.gaps} canWrite={canWrite} />
       </div>
@@ -182,8 +182,9 @@ async function RiskSection({ orgId, risk }: { orgId: string; risk: StartPage["ri
 }
 
 /** Register-health counts per finding code (the Art. 30 gaps are listed in their own section). */
-async function HealthSection({ health }: { health: StartPage["health"] }) {
+async function HealthSection({ orgId, health }: { orgId: string; health: StartPage["health"] }) {
   const t = await getTranslations("overview.start.health");
+  const tDpia = await getTranslations("dpia.health");
   const format = await getFormatter();
   return (
     <Section id="register-health" title={t("title")} description={t("description")}>
@@ -192,7 +193,13 @@ async function HealthSection({ health }: { health: StartPage["health"] }) {
           const c = health[code];
           return (
             <li key={code} className="flex items-baseline justify-between gap-3 py-1.5">
-              <span>{t(`codes.${code}`)}</span>
+              {c.findings > 0 ? (
+                <Link href={`/o/${orgId}/health?kind=${code}`} className={linkClass}>
+                  {t(`codes.${code}`)}
+                </Link>
+              ) : (
+                <span>{t(`codes.${code}`)}</span>
+              )}
               <span className="shrink-0 text-right">
                 <span className={`font-semibold tabular-nums ${c.findings > 0 ? "text-amber-800 dark:text-amber-300" : ""}`}>{format.number(c.findings)}</span>
                 {c.findings > 0 ? <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">{t("activities", { count: c.activities })}</span> : null}
@@ -201,6 +208,11 @@ async function HealthSection({ health }: { health: StartPage["health"] }) {
           );
         })}
       </ul>
+      <p className="mt-2 text-sm">
+        <Link href={`/o/${orgId}/health`} className={linkClass}>
+          {tDpia("startLink")}
+        </Link>
+      </p>
     </Section>
   );
 }
@@ -208,6 +220,7 @@ async function HealthSection({ health }: { health: StartPage["health"] }) {
 /** Overdue reviews and those due within DUE_SOON_DAYS, each linking to the activity (where the review is confirmed). */
 async function ReviewsSection({ orgId, reviews }: { orgId: string; reviews: StartPage["reviews"] }) {
   const t = await getTranslations("overview.start.reviews");
+  const tReviews = await getTranslations("orgsettings.reviews");
   const format = await getFormatter();
   const list = (items: StartPage["reviews"]["overdue"], overdue: boolean) => (
     <ul className="mt-1 flex flex-col gap-1.5 text-sm">
@@ -248,6 +261,11 @@ async function ReviewsSection({ orgId, reviews }: { orgId: string; reviews: Star
           ) : null}
         </div>
       )}
+      <p className="mt-2 text-sm">
+        <Link href={`/o/${orgId}/reviews`} className={linkClass}>
+          {tReviews("openAll")}
+        </Link>
+      </p>
     </Section>
   );
 }

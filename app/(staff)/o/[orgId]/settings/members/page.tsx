@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Section } from "@/components/section";
+import { SettingsTabs } from "@/components/settings-ui";
 import { authorize, requireUser, userCan } from "@/lib/current-user";
 import { listMembers } from "@/lib/memberships/queries";
 import { AddMemberForm, MemberRowActions } from "./member-forms";
@@ -24,6 +25,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgId:
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <SettingsTabs orgId={orgId} current="members" />
       <Section id="members" title={t("title")} description={canManage ? undefined : t("readOnly")}>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
