@@ -3,17 +3,14 @@ import "server-only";
 // scoped by the signed-in contact's own (organisation, vendor) pairs: a vendor contact never reaches another
 // vendor's sheet (C01).
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/current-user";
-import { normalizeQuery } from "@/lib/domain/search-text";
+import type { VendorFilters } from "@/lib/domain/vendor-filters";
+import { searchVendors, type VendorSearchResult } from "@/lib/vendors/search";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import type { Label } from "@/lib/activities/queries";
 import { canAccessVendorSheet } from "@/lib/domain/permissions";
 import {
-  DpaStatus as DpaStatusEnum,
-  DpfStatus as DpfStatusEnum,
-  VendorKind as VendorKindEnum,
   type DpaStatus,
   type DpfStatus,
   type LocationPurpose,
@@ -143,88 +140,17 @@ export async function listMyVendorSheets(user: CurrentUser): Promise<VendorSheet
 
 // ───────────────────────────── Staff: vendor list, detail, pickers ─────────────────────────────
 
-export const VENDOR_PAGE_SIZE = 50;
-export const VENDOR_QUERY_MAX_LENGTH = 200;
-
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-/** Tolerant parser for `?q=&country=&kind=&dpa=&dpf=&archived=&page=`: garbage falls back to the default. */
-const vendorListParamsSchema = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(VENDOR_QUERY_MAX_LENGTH)).catch(""),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
-  country: z.preprocess(firstValue, z.string().regex(/^[A-Z]{2}$/).nullable()).catch(null),
-  kind: z.preprocess(firstValue, z.enum(VendorKindEnum).nullable()).catch(null),
-  dpa: z.preprocess(firstValue, z.enum([...Object.values(DpaStatusEnum), "NONE"]).nullable()).catch(null),
-  dpf: z.preprocess(firstValue, z.enum([...Object.values(DpfStatusEnum), "NONE"]).nullable()).catch(null),
-  certified: z.preprocess(firstValue, z.enum(["yes", "no"]).nullable()).catch(null),
-  used: z.preprocess(firstValue, z.enum(["yes", "no"]).nullable()).catch(null),
-  archived: z.preprocess(firstValue, z.enum(["1", "true", "on"]).transform(() => true)).catch(false),
-});
-export type VendorListParams = z.infer<typeof vendorListParamsSchema>;
-
-export function parseVendorListParams(sp: Record<string, string | string[] | undefined>): VendorListParams {
-  return vendorListParamsSchema.parse({ q: sp.q ?? "", page: sp.page ?? 1, country: sp.country ?? null, kind: sp.kind ?? null, dpa: sp.dpa ?? null, dpf: sp.dpf ?? null, certified: sp.certified ?? null, used: sp.used ?? null, archived: sp.archived ?? false });
-}
-
-export function vendorListSearchParams(p: VendorListParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (p.q) out.q = p.q;
-  if (p.country) out.country = p.country;
-  if (p.kind) out.kind = p.kind;
-  if (p.dpa) out.dpa = p.dpa;
-  if (p.dpf) out.dpf = p.dpf;
-  if (p.certified) out.certified = p.certified;
-  if (p.used) out.used = p.used;
-  if (p.archived) out.archived = "1";
-  if (p.page > 1) out.page = String(p.page);
-  return out;
+/**
+ * One page of the vendor list for the URL state (search, facets, sort, page; lib/domain/vendor-filters.ts)
+ * with the facet counts: lib/vendors/search.ts, scoped to members of `orgId`.
+ */
+export async function listVendorPage(user: CurrentUser, orgId: string, filters: VendorFilters, locale: "de" | "en"): Promise<VendorSearchResult> {
+  return searchVendors(db, orgId, filters, { userId: user.id, locale });
 }
 
 function vendorScope(user: CurrentUser, orgId: string): Prisma.VendorWhereInput {
   return { organisationId: orgId, organisation: { memberships: { some: { userId: user.id } } } };
 }
-
-const LIKE_ESCAPE = "!";
-const likeContains = (term: string) => `%${term.replace(/[!%_]/g, (c) => LIKE_ESCAPE + c)}%`;
-
-async function vendorSearchWhere(orgId: string, q: string): Promise<Prisma.VendorWhereInput> {
-  const terms = normalizeQuery(q);
-  if (terms.length === 0) return {};
-  const literal = terms.filter((t) => !/[%_]/.test(t));
-  const escaped = terms.filter((t) => /[%_]/.test(t));
-  const and: Prisma.VendorWhereInput[] = literal.map((term) => ({ searchText: { contains: term } }));
-  if (escaped.length > 0) {
-    const conditions = escaped.map((term) => Prisma.sql`"searchText" LIKE ${likeContains(term)} ESCAPE '!'`);
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Vendor" WHERE "organisationId" = ${orgId} AND ${Prisma.join(conditions, " AND ")}`;
-    and.push({ id: { in: rows.map((r) => r.id) } });
-  }
-  return { AND: and };
-}
-
-/** Vendor ids of `orgId` whose latest DPF check (by checkedAt) has `status`. */
-async function vendorIdsByLatestDpf(orgId: string, status: DpfStatus): Promise<string[]> {
-  const latest = await db.dpfCheck.findMany({
-    where: { vendor: { organisationId: orgId } },
-    orderBy: [{ vendorId: "asc" }, { checkedAt: "desc" }, { createdAt: "desc" }],
-    distinct: ["vendorId"],
-    select: { vendorId: true, status: true },
-  });
-  return latest.filter((c) => c.status === status).map((c) => c.vendorId);
-}
-
-export type VendorListRow = {
-  id: string;
-  name: string;
-  kind: VendorKind;
-  country: Label | null;
-  city: string | null;
-  dpaStatus: DpaStatus | null;
-  dpfStatus: DpfStatus | null;
-  certificationCount: number;
-  activityCount: number;
-  isArchived: boolean;
-};
-export type VendorList = { rows: VendorListRow[]; total: number; page: number; pageCount: number };
 
 async function countryLabels(codes: Iterable<string | null | undefined>): Promise<(code: string | null) => Label | null> {
   const set = new Set<string>();
@@ -232,52 +158,6 @@ async function countryLabels(codes: Iterable<string | null | undefined>): Promis
   const rows = set.size ? await db.country.findMany({ where: { code: { in: [...set] } }, select: { code: true, nameDe: true, nameEn: true } }) : [];
   const map = new Map(rows.map((c) => [c.code, { de: c.nameDe, en: c.nameEn }]));
   return (code) => (code ? (map.get(code) ?? { de: code, en: code }) : null);
-}
-
-const DPA_RANK: Record<DpaStatus, number> = { SIGNED: 0, IN_NEGOTIATION: 1, DRAFT: 2, EXPIRED: 3, TERMINATED: 4 };
-
-export async function listVendors(user: CurrentUser, orgId: string, p: VendorListParams): Promise<VendorList> {
-  const and: Prisma.VendorWhereInput[] = [vendorScope(user, orgId), await vendorSearchWhere(orgId, p.q)];
-  if (!p.archived) and.push({ archivedAt: null });
-  if (p.country) and.push({ OR: [{ country: p.country }, { locations: { some: { country: p.country } } }, { subProcessors: { some: { country: p.country } } }] });
-  if (p.kind) and.push({ kind: p.kind });
-  if (p.dpa === "NONE") and.push({ agreements: { none: { archivedAt: null } } });
-  else if (p.dpa) and.push({ agreements: { some: { archivedAt: null, status: p.dpa } } });
-  if (p.dpf === "NONE") and.push({ dpfChecks: { none: {} } });
-  else if (p.dpf) and.push({ id: { in: await vendorIdsByLatestDpf(orgId, p.dpf) } });
-  if (p.certified === "yes") and.push({ certifications: { some: {} } });
-  else if (p.certified === "no") and.push({ certifications: { none: {} } });
-  const usedBy: Prisma.RecipientWhereInput = { activity: { archivedAt: null } };
-  if (p.used === "yes") and.push({ recipients: { some: usedBy } });
-  else if (p.used === "no") and.push({ recipients: { none: usedBy } });
-  const where: Prisma.VendorWhereInput = { AND: and };
-  const total = await db.vendor.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / VENDOR_PAGE_SIZE));
-  const page = Math.min(p.page, pageCount);
-  const rows = await db.vendor.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    skip: (page - 1) * VENDOR_PAGE_SIZE,
-    take: VENDOR_PAGE_SIZE,
-    select: {
-      id: true, name: true, kind: true, country: true, city: true, archivedAt: true,
-      agreements: { where: { archivedAt: null }, select: { status: true } },
-      dpfChecks: { orderBy: [{ checkedAt: "desc" }, { createdAt: "desc" }], take: 1, select: { status: true } },
-      _count: { select: { certifications: true } },
-      recipients: { where: { activity: { archivedAt: null } }, select: { activityId: true } },
-    },
-  });
-  const label = await countryLabels(rows.map((r) => r.country));
-  return {
-    total, page, pageCount,
-    rows: rows.map((r) => ({
-      id: r.id, name: r.name, kind: r.kind, country: label(r.country), city: r.city, isArchived: r.archivedAt !== null,
-      dpaStatus: r.agreements.map((a) => a.status).sort((a, b) => DPA_RANK[a] - DPA_RANK[b])[0] ?? null,
-      dpfStatus: r.dpfChecks[0]?.status ?? null,
-      certificationCount: r._count.certifications,
-      activityCount: new Set(r.recipients.map((x) => x.activityId)).size,
-    })),
-  };
 }
 
 export type VendorDetail = Omit<VendorSheet, "organisationName" | "latestDpfCheck" | "subProcessors" | "contacts"> & {

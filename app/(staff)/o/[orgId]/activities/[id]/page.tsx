@@ -33,6 +33,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
   const a = await getActivity(user, orgId, id);
   const ta = await getTranslations("activity");
   const canWrite = userCan(user, "activity:write", orgId);
+  const canEditTransfers = a.status !== "ARCHIVED" && userCan(user, "transfer:write", orgId);
   const steps = availableSteps(a.status).filter((s) => userCan(user, WORKFLOW_PERMISSION[s], orgId));
   const copyTargets = userCan(user, "register:read", orgId) ? listCopyTargets(user, orgId) : [];
   const org = await getWorkflowSettings(user, orgId);
@@ -44,6 +45,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
   const t = await getTranslations("register.activity");
   const tRecipients = await getTranslations("vendor.recipients");
   const tc = await getTranslations("common");
+  const tDpia = await getTranslations("dpia");
   const te = await getTranslations("enums");
   const format = await getFormatter();
   const pick = (l: Label | null) => (l ? l[locale] : null);
@@ -252,7 +254,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
         </Section>
 
         <Section id="recipients" title={t("sections.recipients")}>
-          {a.status !== "ARCHIVED" && userCan(user, "transfer:write", orgId) ? (
+          {canEditTransfers ? (
             <p className="mb-3">
               <Link href={`/o/${orgId}/activities/${a.id}/recipients`} className={secondaryButtonClass}>
                 {tRecipients("editLink")}
@@ -291,7 +293,7 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
               headers={[t("fields.recipient"), t("fields.destination"), t("fields.access"), t("fields.mechanism"), t("fields.tia"), t("fields.supplementaryMeasures"), tRisk("riskTitle")]}
             >
               {transfers.map((tr) => (
-                <tr key={tr.id}>
+                <tr key={tr.id} id={`transfer-${tr.id}`} className="target:bg-amber-50 dark:target:bg-amber-950">
                   <th scope="row" className="font-medium">
                     {tr.recipientName}
                     {tr.viaVendorName ? <span className="block font-normal text-zinc-600 dark:text-zinc-400">{t("fields.via", { name: tr.viaVendorName })}</span> : null}
@@ -320,6 +322,11 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
                   <td className="whitespace-pre-line">{tr.supplementaryMeasures ?? dash}</td>
                   <td>
                     <TransferRiskCell verdict={risk?.transfers[tr.id]} label={tr.recipientName} />
+                    {canEditTransfers ? (
+                      <Link href={`/o/${orgId}/activities/${a.id}/recipients?transfer=${tr.id}#edit-transfer`} className="mt-1 block text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+                        {tRecipients("editTransfer", { name: tr.recipientName })}
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -368,6 +375,11 @@ export default async function ActivityDetailPage({ params, searchParams }: { par
         </Section>
 
         <Section id="dpia" title={t("sections.dpia")}>
+          <p className="mb-3 text-sm">
+            <Link href={`/o/${orgId}/activities/${id}/dpia`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+              {tDpia("openScreening")}
+            </Link>
+          </p>
           <DescriptionList
             items={[
               { term: t("fields.automatedDecisionMaking"), value: yesNo(a.automatedDecisionMaking) },
