@@ -103,6 +103,15 @@ describeEachProvider("processing activity mutations", (provider) => {
     expect(o).toEqual({ ok: false, kind: "invalid", fieldErrors: { referenceNumber: ["activity.errors.duplicateReference"] } });
   });
 
+  it("an archived organisation term stays savable on activities that use it; new uses are refused", async () => {
+    const term = await db.vocabularyTerm.create({ data: { organisationId: orgId, kind: "DATA_SUBJECT", code: "ORG_LIEFERANTEN", labelDe: "Lieferanten", labelEn: "Suppliers" } });
+    const { id } = await create(erik, { dataSubjects: ["ORG_LIEFERANTEN"] });
+    await db.vocabularyTerm.update({ where: { id: term.id }, data: { archivedAt: new Date() } });
+    ok(await db.$transaction((tx) => updateActivityTx(tx, erik, orgId, id, updateInput(1, { name: "Lieferantenpflege", dataSubjects: ["ORG_LIEFERANTEN"] }))));
+    const refused = await db.$transaction((tx) => createActivityTx(tx, erik, orgId, createInput({ dataSubjects: ["ORG_LIEFERANTEN"] })));
+    expect(refused).toEqual({ ok: false, kind: "invalid", fieldErrors: { dataSubjects: ["errors.invalidOption"] } });
+  });
+
   it("saving the edit form keeps the DPO's DPIA decision and reason (not form fields)", async () => {
     const { id } = await create();
     await db.processingActivity.update({ where: { id }, data: { dpiaDecision: "REQUIRED", dpiaDecisionReason: "Zwei WP248-Kriterien" } });

@@ -8,7 +8,11 @@ import { recordAudit, recordRevision, type Actor } from "@/lib/audit";
 import { diff } from "@/lib/domain/diff";
 import { applyWorkflowStep, confirmReview, statusAfterEdit, type WorkflowStep } from "@/lib/domain/workflow";
 import { canonicalContent, contentFromInput, type ActivityContent, type ConflictInfo, type ActivityCreateInput, type ActivityUpdateInput } from "@/lib/activities/schema";
-import { activitySearchText, contentColumns, contentOf, loadActivitySnapshot, writeActivityChildren, type ActivitySnapshot } from "@/lib/activities/snapshot";
+import { activitySearchText, contentColumns, contentOf, loadActivitySnapshot, recipientsFromSnapshotJson, restoreActivityRecipients, writeActivityChildren, type ActivitySnapshot, type RecipientSnapshot } from "@/lib/activities/snapshot";
+import { can } from "@/lib/domain/permissions";
+import { listsInForce, type DpiaListSnapshot } from "@/lib/domain/dpia-screening";
+import { DPIA_CRITERIA_ACTION, DPIA_DECISION_ACTION, loadDpiaRecord, screenRecord } from "@/lib/dpia/load";
+import type { DpiaCriteriaInput, DpiaDecisionInput } from "@/lib/dpia/schema";
 
 export const ENTITY_TYPE = "Activity";
 
@@ -31,7 +35,28 @@ async function conflictOf(tx: Tx, id: string, current: { snapshot: ActivitySnaps
 }
 
 /** Checks that every id and vocabulary code of the content belongs to the organisation (or the built-in vocabulary). */
-async function referenceErrors(tx: Tx, orgId: string, c: ActivityContent): Promise<Record<string, string[]> | null> {
+/**
+ * Vocabulary codes the saved activity uses now ("KIND:code"): an organisation may archive a term that is in
+ * use; entries keeping it stay savable, new uses are refused.
+ */
+async function termsInUse(tx: Tx, activityId: string): Promise<Set<string>> {
+  const [bases, subjects, categories] = await Promise.all([
+    tx.purposeLegalBasis.findMany({ where: { purpose: { activityId } }, select: { basisCode: true } }),
+    tx.activityDataSubject.findMany({ where: { activityId }, select: { categoryCode: true } }),
+    tx.activityDataCategory.findMany({ where: { activityId }, select: { categoryCode: true, retentionStartCode: true, sourceCode: true } }),
+  ]);
+  const used = new Set<string>();
+  for (const b of bases) used.add(`LEGAL_BASIS:${b.basisCode}`);
+  for (const d of subjects) used.add(`DATA_SUBJECT:${d.categoryCode}`);
+  for (const c of categories) {
+    used.add(`DATA_CATEGORY:${c.categoryCode}`);
+    if (c.retentionStartCode) used.add(`RETENTION_START:${c.retentionStartCode}`);
+    if (c.sourceCode) used.add(`DATA_SOURCE:${c.sourceCode}`);
+  }
+  return used;
+}
+
+async function referenceErrors(tx: Tx, orgId: string, c: ActivityContent, inUse: ReadonlySet<string> = new Set()): Promise<Record<string, string[]> | null> {
   const errors: Record<string, string[]> = {};
   const add = (key: string) => ((errors[key] ??= []).includes("errors.invalidOption") ? undefined : errors[key].push("errors.invalidOption"));
 
@@ -45,10 +70,10 @@ async function referenceErrors(tx: Tx, orgId: string, c: ActivityContent): Promi
     if (toms !== c.tomIds.length) add("toms");
   }
   const terms = await tx.vocabularyTerm.findMany({
-    where: { OR: [{ organisationId: null }, { organisationId: orgId }], archivedAt: null },
-    select: { kind: true, code: true },
+    where: { OR: [{ organisationId: null }, { organisationId: orgId }] },
+    select: { kind: true, code: true, archivedAt: true },
   });
-  const known = new Set(terms.map((t) => `${t.kind}:${t.code}`));
+  const known = new Set(terms.filter((t) => t.archivedAt === null || inUse.has(`${t.kind}:${t.code}`)).map((t) => `${t.kind}:${t.code}`));
   const has = (kind: string, code: string) => known.has(`${kind}:${code}`);
   c.purposes.forEach((p, i) => p.legalBases.some((b) => !has("LEGAL_BASIS", b.basisCode)) && add(`purposes.${i}.legalBases`));
   if (c.dataSubjects.some((s) => !has("DATA_SUBJECT", s.categoryCode))) add("dataSubjects");
@@ -100,7 +125,7 @@ async function insertActivity(tx: Tx, actor: Actor, orgId: string, content: Acti
  */
 async function writeContent(
   tx: Tx, actor: Actor, orgId: string, id: string, expectedVersion: number, content: ActivityContent,
-  revision: { action: string; reason: string | null; auditAction: string; extra?: Record<string, unknown> }, at: Date,
+  revision: { action: string; reason: string | null; auditAction: string; extra?: Record<string, unknown>; recipients?: RecipientSnapshot[] | null }, at: Date,
 ): Promise<ActivityOutcome> {
   const before = await loadActivitySnapshot(tx, orgId, id);
   if (!before) return NOT_FOUND;
@@ -119,6 +144,7 @@ async function writeContent(
     return current ? conflictOf(tx, id, { snapshot: current.snapshot, version: current.meta.version }, content) : NOT_FOUND;
   }
   await writeActivityChildren(tx, id, content);
+  if (revision.recipients) await restoreActivityRecipients(tx, actor, orgId, id, revision.recipients, content, at);
   const after = await loadActivitySnapshot(tx, orgId, id);
   if (!after) return NOT_FOUND;
   const changes = diff(before.snapshot, after.snapshot);
@@ -127,13 +153,19 @@ async function writeContent(
   return { ok: true, id, version: after.meta.version };
 }
 
-/** Saves the edit form. Data-subject notes (not on the form) are kept for codes that stay. */
+/** Saves the edit form. Data-subject notes and the DPO's DPIA decision (not on the form) are kept. */
 export async function updateActivityTx(tx: Tx, actor: Actor, orgId: string, id: string, input: ActivityUpdateInput, at: Date = new Date()): Promise<ActivityOutcome> {
   const submitted = contentFromInput(input);
-  const errors = await referenceErrors(tx, orgId, submitted);
+  const errors = await referenceErrors(tx, orgId, submitted, await termsInUse(tx, id));
   if (errors) return { ok: false, kind: "invalid", fieldErrors: errors };
   const notes = new Map((await tx.activityDataSubject.findMany({ where: { activityId: id, activity: { organisationId: orgId } }, select: { categoryCode: true, note: true } })).map((s) => [s.categoryCode, s.note]));
-  const content = canonicalContent({ ...submitted, dataSubjects: submitted.dataSubjects.map((s) => ({ ...s, note: notes.get(s.categoryCode) ?? null })) });
+  const decision = await tx.processingActivity.findFirst({ where: { id, organisationId: orgId }, select: { dpiaDecision: true, dpiaDecisionReason: true } });
+  const content = canonicalContent({
+    ...submitted,
+    dpiaDecision: decision?.dpiaDecision ?? submitted.dpiaDecision,
+    dpiaDecisionReason: decision ? decision.dpiaDecisionReason : submitted.dpiaDecisionReason,
+    dataSubjects: submitted.dataSubjects.map((s) => ({ ...s, note: notes.get(s.categoryCode) ?? null })),
+  });
   return writeContent(tx, actor, orgId, id, input.version, content, { action: "update", reason: input.changeReason ?? null, auditAction: "activity.update" }, at);
 }
 
@@ -221,7 +253,7 @@ export async function restoreRevisionTx(tx: Tx, actor: Actor, orgId: string, id:
   // Master data that no longer exists cannot be linked again.
   const dept = content.departmentId ? await tx.department.findFirst({ where: { id: content.departmentId, organisationId: orgId }, select: { id: true } }) : null;
   const restored = { ...content, departmentId: dept ? content.departmentId : null };
-  return writeContent(tx, actor, orgId, id, input.version, restored, { action: "revert", reason: `restoredFrom:${input.revision}`, auditAction: "activity.revert", extra: { restoredFromVersion: { old: null, new: input.revision } } }, at);
+  return writeContent(tx, actor, orgId, id, input.version, restored, { action: "revert", reason: `restoredFrom:${input.revision}`, auditAction: "activity.revert", extra: { restoredFromVersion: { old: null, new: input.revision } }, recipients: recipientsFromSnapshotJson(rev.snapshot) }, at);
 }
 
 // ───────────────────────────── Copy to another organisation ─────────────────────────────
@@ -251,4 +283,85 @@ export async function copyActivityTx(tx: Tx, actor: Actor, sourceOrgId: string, 
     tomIds: [],
   });
   return insertActivity(tx, actor, targetOrgId, content, { copiedFromId: id, reason: null, at });
+}
+
+// ───────────────────────────── DPIA screening (issue 4) ─────────────────────────────
+
+/**
+ * Records the DPO's DPIA decision and its mandatory reason against the indicator as it stands (optimistic
+ * concurrency on the activity's version). The revision snapshot carries the indicator at decision time
+ * ("dpiaScreening": criteria, verdict, triggered items with list versions, consequences) so a later change
+ * shows as a warning. The role is checked again here, inside the transaction, against the stored membership
+ * (the action has authorized "dpia:decide" already). The workflow status and the last editor stay as they are.
+ */
+export async function recordDpiaDecisionTx(
+  tx: Tx, actor: Actor, orgId: string, id: string, input: DpiaDecisionInput, lists: readonly DpiaListSnapshot[], at: Date = new Date(),
+): Promise<ActivityOutcome> {
+  const membership = actor.id ? await tx.membership.findFirst({ where: { userId: actor.id, organisationId: orgId }, select: { role: true } }) : null;
+  const asUser = { id: actor.id ?? "", isAdmin: false, memberships: membership ? [{ orgId, role: membership.role }] : [], vendorContacts: [] };
+  if (!can(asUser, "dpia:decide", orgId)) return refused("errors.forbidden");
+
+  const before = await loadActivitySnapshot(tx, orgId, id);
+  const record = await loadDpiaRecord(tx, orgId, id);
+  if (!before || !record) return NOT_FOUND;
+  if (before.meta.version !== input.version) return conflictOf(tx, id, { snapshot: before.snapshot, version: before.meta.version }, null);
+  if (record.archived) return refused("dpia.errors.archived");
+  const { basis } = screenRecord(record, lists, at);
+
+  const { count } = await tx.processingActivity.updateMany({
+    where: { id, organisationId: orgId, version: input.version },
+    data: { dpiaDecision: input.decision, dpiaDecisionReason: input.reason, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await loadActivitySnapshot(tx, orgId, id);
+    return current ? conflictOf(tx, id, { snapshot: current.snapshot, version: current.meta.version }, null) : NOT_FOUND;
+  }
+  const after = await loadActivitySnapshot(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  const changes = diff(before.snapshot, after.snapshot);
+  await recordRevision(tx, actor, {
+    entityType: ENTITY_TYPE, entityId: id, organisationId: orgId, version: after.meta.version, action: DPIA_DECISION_ACTION,
+    snapshot: { ...after.snapshot, dpiaCriteria: record.criteria, dpiaScreening: basis }, changes, reason: input.reason, at,
+  });
+  await recordAudit(tx, actor, {
+    action: "activity.dpiaDecision", entityType: ENTITY_TYPE, entityId: id, organisationId: orgId, at,
+    changes: { ...changes, dpiaScreening: { old: null, new: basis } },
+  });
+  return { ok: true, id, version: after.meta.version };
+}
+
+/**
+ * Saves the ticked screening criteria (codes of the lists in force on `at`; anything else is refused as
+ * invalid). A recorded decision stays; the DPIA page then shows that the indicator changed since.
+ */
+export async function saveDpiaCriteriaTx(
+  tx: Tx, actor: Actor, orgId: string, id: string, input: DpiaCriteriaInput, lists: readonly DpiaListSnapshot[], at: Date = new Date(),
+): Promise<ActivityOutcome> {
+  const known = new Set(listsInForce(lists, at).flatMap((l) => l.items.map((i) => i.code)));
+  const criteria = [...new Set(input.criteria)].sort();
+  if (criteria.some((c) => !known.has(c))) return { ok: false, kind: "invalid", fieldErrors: { criteria: ["errors.invalidOption"] } };
+
+  const before = await loadActivitySnapshot(tx, orgId, id);
+  const record = await loadDpiaRecord(tx, orgId, id);
+  if (!before || !record) return NOT_FOUND;
+  if (before.meta.version !== input.version) return conflictOf(tx, id, { snapshot: before.snapshot, version: before.meta.version }, null);
+  if (record.archived) return refused("dpia.errors.archived");
+
+  const { count } = await tx.processingActivity.updateMany({
+    where: { id, organisationId: orgId, version: input.version },
+    data: { dpiaCriteria: criteria, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await loadActivitySnapshot(tx, orgId, id);
+    return current ? conflictOf(tx, id, { snapshot: current.snapshot, version: current.meta.version }, null) : NOT_FOUND;
+  }
+  const after = await loadActivitySnapshot(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  const changes = { dpiaCriteria: { old: record.criteria, new: criteria } };
+  await recordRevision(tx, actor, {
+    entityType: ENTITY_TYPE, entityId: id, organisationId: orgId, version: after.meta.version, action: DPIA_CRITERIA_ACTION,
+    snapshot: { ...after.snapshot, dpiaCriteria: criteria }, changes, reason: null, at,
+  });
+  await recordAudit(tx, actor, { action: "activity.dpiaCriteria", entityType: ENTITY_TYPE, entityId: id, organisationId: orgId, changes, at });
+  return { ok: true, id, version: after.meta.version };
 }

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { restoreDpaRevisionTx } from "@/lib/agreements/mutations";
+import { revisionRestoreSchema } from "@/lib/history/schema";
 import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { formDataToObject, parseForm, type FormState } from "@/lib/forms";
 import { createDpaTx, setDpaArchivedTx, updateDpaTx } from "@/lib/agreements/mutations";
@@ -66,4 +68,22 @@ export async function restoreAgreement(orgId: string, id: string, _prev: FormSta
   if (!result.ok) return refusal(result, formData);
   revalidatePath(`/o/${orgId}/agreements`);
   return { ok: true };
+}
+
+/**
+ * Restores an older revision as a new one (C33): the current version from the history page (optimistic
+ * concurrency, C32) and a change reason are required; one Revision + one AuditEvent.
+ */
+export async function restoreAgreementRevision(orgId: string, id: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  authorize(user, "dpa:write", orgId);
+  const input = parseForm(revisionRestoreSchema, formData);
+  if (!input.ok) return input.state;
+  const actor = await actorOf(user);
+  const result = await db.$transaction(async (tx) => restoreDpaRevisionTx(tx, actor, orgId, id, input.data));
+  if (!result.ok && result.error === "not-found" && !result.field) notFound();
+  if (!result.ok) return refusal(result, formData);
+  revalidatePath(`/o/${orgId}/agreements`);
+  revalidatePath(`/o/${orgId}/agreements/${id}`);
+  redirect(`/o/${orgId}/agreements/${id}/history?restored=${input.data.revision}`);
 }

@@ -6,6 +6,10 @@ import { diff } from "@/lib/domain/diff";
 import { toSearchText } from "@/lib/domain/search-text";
 import type { DpaCreateInput, DpaUpdateInput } from "@/lib/agreements/schema";
 import type { MutationResult } from "@/lib/vendors/mutations";
+import { z } from "zod";
+import { DpaStatus, TransferMechanism } from "@/prisma/generated/sqlite/enums";
+import { restoredFrom, revisionSnapshot, snapBool, snapDate, snapText } from "@/lib/history/revisions";
+import type { RevisionRestoreInput } from "@/lib/history/schema";
 
 const NOT_FOUND = { ok: false, error: "not-found" } as const;
 const CONFLICT = { ok: false, error: "conflict" } as const;
@@ -102,5 +106,47 @@ export async function setDpaArchivedTx(tx: Tx, actor: Actor, orgId: string, id: 
   const action = archived ? "archive" : "restore";
   await recordRevision(tx, actor, { entityType: "DataProcessingAgreement", entityId: id, organisationId: orgId, version: after.version, action, snapshot: after, changes });
   await recordAudit(tx, actor, { action: `dpa.${action}`, entityType: "DataProcessingAgreement", entityId: id, organisationId: orgId, changes });
+  return { ok: true, id };
+}
+
+// ───────────────────────────── Restoring a revision (C33) ─────────────────────────────
+
+const storedDpaSchema = z.object({
+  vendorId: z.string(), title: z.string().min(1), status: z.enum(DpaStatus), signedAt: snapDate, documentVersion: snapText,
+  effectiveFrom: snapDate, termEndsAt: snapDate, nextReviewAt: snapDate,
+  art28a: snapBool, art28b: snapBool, art28c: snapBool, art28d: snapBool, art28e: snapBool, art28f: snapBool, art28g: snapBool, art28h: snapBool,
+  sccMechanism: z.enum(TransferMechanism).nullish().transform((v) => v ?? null), documentRef: snapText, documentUrl: snapText, notes: snapText,
+  activityIds: z.array(z.string()).default([]),
+});
+
+/**
+ * Brings back the content of revision `input.revision` (fields and covered activities) as a new revision (action
+ * "revert", audit "dpa.revert"). Covered activities no longer in the organisation are left out; a vendor no
+ * longer in the organisation refuses the restore ("not-found" on vendorId).
+ */
+export async function restoreDpaRevisionTx(tx: Tx, actor: Actor, orgId: string, id: string, input: RevisionRestoreInput): Promise<MutationResult> {
+  const before = await snapshotDpa(tx, orgId, id);
+  if (!before || before.archivedAt !== null) return NOT_FOUND;
+  const stored = storedDpaSchema.safeParse(await revisionSnapshot(tx, "DataProcessingAgreement", orgId, id, input.revision));
+  if (!stored.success) return NOT_FOUND;
+  const { activityIds: storedActivityIds, ...data } = stored.data;
+  const vendor = await tx.vendor.findFirst({ where: { id: data.vendorId, organisationId: orgId }, select: { name: true } });
+  if (!vendor) return { ok: false, error: "not-found", field: "vendorId" };
+  const activityIds = storedActivityIds.length
+    ? (await tx.processingActivity.findMany({ where: { id: { in: storedActivityIds }, organisationId: orgId }, select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id)
+    : [];
+  if (before.version !== input.version) return CONFLICT;
+  const { count } = await tx.dataProcessingAgreement.updateMany({
+    where: { id, organisationId: orgId, version: input.version },
+    data: { ...data, updatedById: actor.id, version: { increment: 1 }, searchText: toSearchText([data.title, vendor.name, data.documentRef, data.documentVersion]) },
+  });
+  if (count === 0) return CONFLICT;
+  await tx.dpaActivity.deleteMany({ where: { dpaId: id } });
+  if (activityIds.length) await tx.dpaActivity.createMany({ data: activityIds.map((activityId) => ({ dpaId: id, activityId })) });
+  const after = await snapshotDpa(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  const changes = { ...diff(before, after, { ignore: ["updatedAt", "version", "updatedById"] }), ...restoredFrom(input.revision) };
+  await recordRevision(tx, actor, { entityType: "DataProcessingAgreement", entityId: id, organisationId: orgId, version: after.version, action: "revert", snapshot: after, changes, reason: input.reason });
+  await recordAudit(tx, actor, { action: "dpa.revert", entityType: "DataProcessingAgreement", entityId: id, organisationId: orgId, changes });
   return { ok: true, id };
 }

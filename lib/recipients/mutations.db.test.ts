@@ -82,4 +82,20 @@ describeEachProvider("recipient and transfer mutations", (provider) => {
     expect(await t.db.auditEvent.count()).toBe(events + 1);
     expect(await t.db.transfer.count({ where: { recipientId: r.id } })).toBe(0);
   });
+  it("each child change writes the activity snapshot with the recipients and all their transfers (archived ones included)", async () => {
+    const vendor = await createVendor(t.db, orgA, { country: "US" });
+    const activity = await createActivity(t.db, orgA);
+    const r = await t.db.$transaction((tx) => addRecipientTx(tx, dana, orgA, activity.id, recipientCreateSchema.parse({ kind: "VENDOR", vendorId: vendor.id, role: "PROCESSOR", service: "Hosting" })));
+    if (!r.ok) throw new Error("add failed");
+    const tr = await t.db.$transaction((tx) => addTransferTx(tx, dana, orgA, activity.id, transferCreateSchema.parse({ recipientId: r.id, destinationCountry: "US", access: "STORAGE", mechanism: "DPF" })));
+    if (!tr.ok) throw new Error("add failed");
+    expect((await t.db.$transaction((tx) => archiveTransferTx(tx, dana, orgA, activity.id, tr.id, 1))).ok).toBe(true);
+    const rev = await t.db.revision.findFirstOrThrow({ where: { entityType: "Activity", entityId: activity.id }, orderBy: { version: "desc" } });
+    const snapshot = rev.snapshot as { recipients: { id: string; service: string; transfers: Record<string, unknown>[] }[] };
+    expect(snapshot.recipients.map((x) => [x.id, x.service])).toEqual([[r.id, "Hosting"]]);
+    const row = await t.db.transfer.findUniqueOrThrow({ where: { id: tr.id } });
+    const stored = snapshot.recipients[0]?.transfers[0];
+    expect(Object.keys(stored ?? {}).sort()).toEqual(Object.keys(row).sort());
+    expect(stored).toMatchObject({ id: tr.id, mechanism: "DPF", archivedAt: row.archivedAt?.toISOString(), createdAt: row.createdAt.toISOString() });
+  });
 });

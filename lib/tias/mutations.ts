@@ -4,7 +4,11 @@ import type { Tx } from "@/lib/db";
 import { recordAudit, recordRevision, type Actor } from "@/lib/audit";
 import { diff } from "@/lib/domain/diff";
 import { toSearchText } from "@/lib/domain/search-text";
-import type { TiaCreateInput, TiaUpdateInput } from "@/lib/tias/schema";
+import { IMPORTER_ROLES, TIA_MECHANISMS, type TiaCreateInput, type TiaUpdateInput } from "@/lib/tias/schema";
+import { z } from "zod";
+import { DataFormat, TiaConclusion } from "@/prisma/generated/sqlite/enums";
+import { restoredFrom, revisionSnapshot, snapDate, snapText } from "@/lib/history/revisions";
+import type { RevisionRestoreInput } from "@/lib/history/schema";
 import type { MutationResult } from "@/lib/vendors/mutations";
 
 const NOT_FOUND = { ok: false, error: "not-found" } as const;
@@ -117,5 +121,45 @@ export async function setTiaArchivedTx(tx: Tx, actor: Actor, orgId: string, id: 
   const action = archived ? "archive" : "restore";
   await recordRevision(tx, actor, { entityType: TIA_ENTITY, entityId: id, organisationId: orgId, version: after.version, action, snapshot: after, changes });
   await recordAudit(tx, actor, { action: `tia.${action}`, entityType: TIA_ENTITY, entityId: id, organisationId: orgId, changes });
+  return { ok: true, id };
+}
+
+// ───────────────────────────── Restoring a revision (C33) ─────────────────────────────
+
+const storedTiaSchema = z.object({
+  title: z.string().min(1), vendorId: snapText, destinationCountry: snapText, importerRole: z.enum(IMPORTER_ROLES).nullish().catch(null).transform((v) => v ?? null),
+  mechanism: z.enum(TIA_MECHANISMS).nullish().catch(null).transform((v) => v ?? null), dataFormat: z.enum(DataFormat),
+  lawsAssessed: snapText, practicalExperience: snapText, supplementaryMeasures: snapText, residualRisk: snapText,
+  conclusion: z.enum(TiaConclusion).nullish().transform((v) => v ?? null), signedOffBy: snapText, assessedAt: snapDate, nextReviewAt: snapDate, documentUrl: snapText,
+});
+
+/**
+ * Brings back the content of revision `input.revision` as a new revision (action "revert", audit "tia.revert").
+ * A vendor that is no longer in the organisation or a country no longer known is cleared, not refused.
+ */
+export async function restoreTiaRevisionTx(tx: Tx, actor: Actor, orgId: string, id: string, input: RevisionRestoreInput): Promise<MutationResult> {
+  const before = await snapshotTia(tx, orgId, id);
+  if (!before || before.archivedAt !== null) return NOT_FOUND;
+  const stored = storedTiaSchema.safeParse(await revisionSnapshot(tx, TIA_ENTITY, orgId, id, input.revision));
+  if (!stored.success) return NOT_FOUND;
+  const data = { ...stored.data };
+  const words: string[] = [];
+  const vendor = data.vendorId ? await tx.vendor.findFirst({ where: { id: data.vendorId, organisationId: orgId }, select: { name: true } }) : null;
+  if (vendor) words.push(vendor.name);
+  else data.vendorId = null;
+  const country = data.destinationCountry ? await tx.country.findUnique({ where: { code: data.destinationCountry }, select: { code: true, nameDe: true, nameEn: true } }) : null;
+  if (country) words.push(country.code, country.nameDe, country.nameEn);
+  else data.destinationCountry = null;
+  if (before.version !== input.version) return tiaConflict(tx, id, data);
+  const { count } = await tx.transferImpactAssessment.updateMany({
+    where: { id, organisationId: orgId, version: input.version },
+    data: { ...data, updatedById: actor.id, version: { increment: 1 }, searchText: searchTextOf(data, words) },
+  });
+  if (count === 0) return tiaConflict(tx, id, data);
+  const after = await snapshotTia(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  const changes = { ...diff(before, after, { ignore: ["updatedAt", "version", "updatedById"] }), ...restoredFrom(input.revision) };
+  await recordRevision(tx, actor, { entityType: TIA_ENTITY, entityId: id, organisationId: orgId, version: after.version, action: "revert", snapshot: after, changes, reason: input.reason });
+  await recordAudit(tx, actor, { action: "tia.revert", entityType: TIA_ENTITY, entityId: id, organisationId: orgId, changes });
   return { ok: true, id };
 }

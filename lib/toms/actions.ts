@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { restoreTomRevisionTx } from "@/lib/toms/mutations";
+import { revisionRestoreSchema } from "@/lib/history/schema";
 import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
 import { refusal, submittedFormValues } from "@/lib/mutation-outcome";
@@ -77,4 +79,22 @@ export async function restoreTom(orgId: string, id: string, _prev: FormState, fo
   if (!result.ok) return refusal(result, submittedFormValues(formData));
   revalidatePath(`/o/${orgId}/toms`);
   return { ok: true };
+}
+
+/**
+ * Restores an older revision as a new one (C33): the current version from the history page (optimistic
+ * concurrency, C32) and a change reason are required; one Revision + one AuditEvent.
+ */
+export async function restoreTomRevision(orgId: string, id: string, _prev: VendorFormState, formData: FormData): Promise<VendorFormState> {
+  const user = await requireUser();
+  authorize(user, "tom:write", orgId);
+  const input = parseForm(revisionRestoreSchema, formData);
+  if (!input.ok) return input.state;
+  const actor = await actorOf(user);
+  const result = await db.$transaction(async (tx) => restoreTomRevisionTx(tx, actor, orgId, id, input.data));
+  if (!result.ok && result.error === "not-found" && !result.field) notFound();
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
+  revalidatePath(`/o/${orgId}/toms`);
+  revalidatePath(`/o/${orgId}/toms/${id}`);
+  redirect(`/o/${orgId}/toms/${id}/history?restored=${input.data.revision}`);
 }

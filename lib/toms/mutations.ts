@@ -5,6 +5,10 @@ import { recordAudit, recordRevision, type Actor } from "@/lib/audit";
 import { diff } from "@/lib/domain/diff";
 import { toSearchText } from "@/lib/domain/search-text";
 import type { TomCreateInput, TomUpdateInput } from "@/lib/toms/schema";
+import { z } from "zod";
+import { TomCategory } from "@/prisma/generated/sqlite/enums";
+import { restoredFrom, revisionSnapshot, snapText } from "@/lib/history/revisions";
+import type { RevisionRestoreInput } from "@/lib/history/schema";
 import type { MutationResult } from "@/lib/vendors/mutations";
 
 const NOT_FOUND = { ok: false, error: "not-found" } as const;
@@ -85,5 +89,34 @@ export async function setTomArchivedTx(tx: Tx, actor: Actor, orgId: string, id: 
   const action = archived ? "archive" : "restore";
   await recordRevision(tx, actor, { entityType: TOM_ENTITY, entityId: id, organisationId: orgId, version: after.version, action, snapshot: after, changes });
   await recordAudit(tx, actor, { action: `tom.${action}`, entityType: TOM_ENTITY, entityId: id, organisationId: orgId, changes });
+  return { ok: true, id };
+}
+
+// ───────────────────────────── Restoring a revision (C33) ─────────────────────────────
+
+const storedTomSchema = z.object({ code: z.string().min(1), category: z.enum(TomCategory), title: z.string().min(1), description: snapText, documentUrl: snapText });
+
+/**
+ * Brings back the content of revision `input.revision` as a new revision (action "revert", audit "tom.revert")
+ * with the given reason; a stale `input.version` is a conflict, a code now used by another measure "duplicate".
+ */
+export async function restoreTomRevisionTx(tx: Tx, actor: Actor, orgId: string, id: string, input: RevisionRestoreInput): Promise<MutationResult> {
+  const before = await snapshotTom(tx, orgId, id);
+  if (!before || before.archivedAt !== null) return NOT_FOUND;
+  const stored = storedTomSchema.safeParse(await revisionSnapshot(tx, TOM_ENTITY, orgId, id, input.revision));
+  if (!stored.success) return NOT_FOUND;
+  const data = stored.data;
+  if (before.version !== input.version) return tomConflict(tx, id, data);
+  if (data.code !== before.code && (await codeTaken(tx, orgId, data.code, id))) return DUPLICATE;
+  const { count } = await tx.technicalOrganisationalMeasure.updateMany({
+    where: { id, organisationId: orgId, version: input.version },
+    data: { ...data, searchText: searchTextOf(data), version: { increment: 1 } },
+  });
+  if (count === 0) return tomConflict(tx, id, data);
+  const after = await snapshotTom(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  const changes = { ...diff(before, after), ...restoredFrom(input.revision) };
+  await recordRevision(tx, actor, { entityType: TOM_ENTITY, entityId: id, organisationId: orgId, version: after.version, action: "revert", snapshot: after, changes, reason: input.reason });
+  await recordAudit(tx, actor, { action: "tom.revert", entityType: TOM_ENTITY, entityId: id, organisationId: orgId, changes });
   return { ok: true, id };
 }

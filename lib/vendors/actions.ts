@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { restoreVendorRevisionTx } from "@/lib/vendors/mutations";
+import { revisionRestoreSchema } from "@/lib/history/schema";
 import { actorOf, authorize, requireUser } from "@/lib/current-user";
 import { parseForm, type FormState } from "@/lib/forms";
 import { refusal, submittedFormValues } from "@/lib/mutation-outcome";
@@ -184,4 +186,22 @@ export async function disableVendorContact(orgId: string, vendorId: string, _pre
   const actor = await actorOf(user);
   const result = await db.$transaction(async (tx) => disableContactTx(tx, actor, orgId, vendorId, input.data.id));
   return childDone(orgId, vendorId, result, formData);
+}
+
+/**
+ * Restores an older revision as a new one (C33): the current version from the history page (optimistic
+ * concurrency, C32) and a change reason are required; one Revision + one AuditEvent.
+ */
+export async function restoreVendorRevision(orgId: string, id: string, _prev: VendorFormState, formData: FormData): Promise<VendorFormState> {
+  const user = await requireUser();
+  authorize(user, "vendor:write", orgId);
+  const input = parseForm(revisionRestoreSchema, formData);
+  if (!input.ok) return input.state;
+  const actor = await actorOf(user);
+  const result = await db.$transaction(async (tx) => restoreVendorRevisionTx(tx, actor, orgId, id, input.data));
+  if (!result.ok && result.error === "not-found" && !result.field) notFound();
+  if (!result.ok) return refusal(result, submittedFormValues(formData));
+  revalidatePath(`/o/${orgId}/vendors`);
+  revalidatePath(`/o/${orgId}/vendors/${id}`);
+  redirect(`/o/${orgId}/vendors/${id}/history?restored=${input.data.revision}`);
 }

@@ -4,7 +4,11 @@
 // Every success writes one Revision of the vendor (full snapshot) and one AuditEvent; a failure writes neither.
 import type { Tx } from "@/lib/db";
 import { recordAudit, recordRevision, type Actor } from "@/lib/audit";
-import { diff } from "@/lib/domain/diff";
+import { diff, isJsonEqual } from "@/lib/domain/diff";
+import { z } from "zod";
+import { LocationPurpose, TransferAccess, VendorKind } from "@/prisma/generated/sqlite/enums";
+import { restoredFrom, revisionSnapshot, snapDate, snapText } from "@/lib/history/revisions";
+import type { RevisionRestoreInput } from "@/lib/history/schema";
 import type { VendorConflict } from "@/lib/vendors/schema";
 import { normalizeEmail } from "@/lib/domain/email";
 import { toSearchText } from "@/lib/domain/search-text";
@@ -276,4 +280,68 @@ export function disableContactTx(tx: Tx, actor: Actor, orgId: string, vendorId: 
     await tx.vendorContact.update({ where: { id: row.id }, data: { disabledAt: new Date(), canSignIn: false } });
     return { ok: true, changes: { contact: { old: row.email, new: null } } };
   });
+}
+
+// ───────────────────────────── Restoring a revision (C33) ─────────────────────────────
+
+const storedVendorSchema = z.object({
+  name: z.string().min(1), legalForm: snapText, kind: z.enum(VendorKind), street: snapText, postalCode: snapText, city: snapText, country: snapText,
+  website: snapText, email: snapText, phone: snapText, contactName: snapText, dpoName: snapText, dpoEmail: snapText, euRepresentative: snapText,
+  parentCompany: snapText, parentCountry: snapText, sector: snapText, services: snapText, notes: snapText,
+  locations: z.array(z.object({ id: z.string(), country: z.string(), city: snapText, purpose: z.enum(LocationPurpose), note: snapText })).default([]),
+  certifications: z.array(z.object({ id: z.string(), name: z.string(), issuer: snapText, certificateNumber: snapText, validFrom: snapDate, validUntil: snapDate, documentUrl: snapText })).default([]),
+  subProcessors: z.array(z.object({ id: z.string(), subVendorId: snapText, name: z.string(), country: snapText, service: snapText, access: z.enum(TransferAccess), createdAt: snapDate })).default([]),
+});
+
+/** Compares child rows without the columns the database sets itself. */
+const childKey = (rows: readonly Record<string, unknown>[]) => rows.map((row) => ({ ...row, updatedAt: null, createdAt: null, vendorId: null }));
+
+/**
+ * Brings back revision `input.revision` as a new revision (action "revert", audit "vendor.revert"): the vendor's
+ * fields and its locations, certifications and sub-processors (child rows re-created under their old ids).
+ * Not restored: portal contacts (sign-in access must be granted explicitly, never by a restore) and DPF checks
+ * (append-only dated evidence). Countries no longer known and sub-vendors no longer in the organisation are
+ * cleared (a location whose country is unknown is left out).
+ */
+export async function restoreVendorRevisionTx(tx: Tx, actor: Actor, orgId: string, id: string, input: RevisionRestoreInput): Promise<MutationResult> {
+  const before = await snapshotVendor(tx, orgId, id);
+  if (!before || before.archivedAt !== null) return NOT_FOUND;
+  const stored = storedVendorSchema.safeParse(await revisionSnapshot(tx, "Vendor", orgId, id, input.revision));
+  if (!stored.success) return NOT_FOUND;
+  const { locations, certifications, subProcessors, ...fields } = stored.data;
+  const codes = [fields.country, fields.parentCountry, ...locations.map((l) => l.country), ...subProcessors.map((s) => s.country)].filter((c): c is string => c !== null);
+  const known = new Set((await tx.country.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true } })).map((c) => c.code));
+  const country = (c: string | null) => (c !== null && known.has(c) ? c : null);
+  const subIds = subProcessors.flatMap((s) => (s.subVendorId ? [s.subVendorId] : []));
+  const subVendors = new Set((await tx.vendor.findMany({ where: { id: { in: subIds }, organisationId: orgId, NOT: { id } }, select: { id: true } })).map((v) => v.id));
+  const data = { ...fields, country: country(fields.country), parentCountry: country(fields.parentCountry) };
+
+  if (before.version !== input.version) return vendorConflict(tx, id, data);
+  if (data.name !== before.name && (await nameTaken(tx, orgId, data.name, id))) return { ok: false, error: "duplicate", field: "name" };
+  const { count } = await tx.vendor.updateMany({ where: { id, organisationId: orgId, version: input.version }, data: { ...data, updatedById: actor.id, version: { increment: 1 } } });
+  if (count === 0) return vendorConflict(tx, id, data);
+
+  const locationRows = locations.flatMap((l) => (known.has(l.country) ? [{ ...l, vendorId: id }] : []));
+  if (!isJsonEqual(childKey(before.locations), childKey(locationRows))) {
+    await tx.vendorLocation.deleteMany({ where: { vendorId: id } });
+    if (locationRows.length) await tx.vendorLocation.createMany({ data: locationRows });
+  }
+  const certificationRows = certifications.map((c) => ({ ...c, vendorId: id }));
+  if (!isJsonEqual(childKey(before.certifications), childKey(certificationRows))) {
+    await tx.vendorCertification.deleteMany({ where: { vendorId: id } });
+    if (certificationRows.length) await tx.vendorCertification.createMany({ data: certificationRows });
+  }
+  const subRows = subProcessors.map((s) => ({ ...s, vendorId: id, country: country(s.country), subVendorId: s.subVendorId && subVendors.has(s.subVendorId) ? s.subVendorId : null, createdAt: s.createdAt ?? undefined }));
+  if (!isJsonEqual(childKey(before.subProcessors), childKey(subRows))) {
+    await tx.subProcessor.deleteMany({ where: { vendorId: id } });
+    if (subRows.length) await tx.subProcessor.createMany({ data: subRows });
+  }
+
+  const after = await snapshotVendor(tx, orgId, id);
+  if (!after) return NOT_FOUND;
+  await tx.vendor.update({ where: { id }, data: { searchText: searchTextOf(after) }, select: { id: true } });
+  const changes = { ...diff(before, after, { ignore: ["updatedAt", "version", "updatedById"] }), ...restoredFrom(input.revision) };
+  await recordRevision(tx, actor, { entityType: "Vendor", entityId: id, organisationId: orgId, version: after.version, action: "revert", snapshot: after, changes, reason: input.reason });
+  await recordAudit(tx, actor, { action: "vendor.revert", entityType: "Vendor", entityId: id, organisationId: orgId, changes });
+  return { ok: true, id };
 }

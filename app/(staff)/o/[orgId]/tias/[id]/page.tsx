@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { ExternalLink } from "@/components/external-link";
 import { PageHeader } from "@/components/page-header";
+import { HistoryLink } from "@/components/history/history-link";
 import { Section } from "@/components/section";
 import { SubTable } from "@/components/sub-table";
 import { Tag } from "@/components/status-badge";
@@ -58,10 +59,11 @@ export default async function TiaPage({ params, searchParams }: { params: Promis
         actions={
           canWrite ? (
             <>
+              <HistoryLink href={`${base}/history`} />
               {active ? <Link href={`${base}/edit`} className={secondaryButtonClass}>{t("common.edit")}</Link> : null}
               <ArchiveButton action={(active ? archiveTia : restoreTia).bind(null, orgId, id)} version={a.version} label={active ? t("common.archive") : t("common.restore")} />
             </>
-          ) : undefined
+          ) : <HistoryLink href={`${base}/history`} />
         }
       />
       {sp.saved === "1" ? <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800 dark:border-green-900 dark:bg-green-950/50 dark:text-green-200">{t("common.saved")}</p> : null}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { ExternalLink } from "@/components/external-link";
 import { PageHeader } from "@/components/page-header";
+import { HistoryLink } from "@/components/history/history-link";
 import { Section } from "@/components/section";
 import { Tag } from "@/components/status-badge";
 import { secondaryButtonClass } from "@/components/form/styles";
@@ -47,10 +48,11 @@ export default async function TomPage({ params, searchParams }: { params: Promis
         actions={
           canWrite ? (
             <>
+              <HistoryLink href={`${base}/history`} />
               {active ? <Link href={`${base}/edit`} className={secondaryButtonClass}>{t("common.edit")}</Link> : null}
               <ArchiveButton action={(active ? archiveTom : restoreTom).bind(null, orgId, id)} version={m.version} label={active ? t("common.archive") : t("common.restore")} />
             </>
-          ) : undefined
+          ) : <HistoryLink href={`${base}/history`} />
         }
       />
       {sp.saved === "1" ? <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800 dark:border-green-900 dark:bg-green-950/50 dark:text-green-200">{t("common.saved")}</p> : null}

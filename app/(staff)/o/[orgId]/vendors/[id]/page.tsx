@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DescriptionList } from "@/components/description-list";
 import { ExternalLink } from "@/components/external-link";
 import { PageHeader } from "@/components/page-header";
+import { HistoryLink } from "@/components/history/history-link";
 import { Section } from "@/components/section";
 import { SubTable } from "@/components/sub-table";
 import { Tag } from "@/components/status-badge";
@@ -82,6 +83,7 @@ export default async function VendorPage({ params, searchParams }: { params: Pro
         }
         actions={
           <>
+            <HistoryLink href={`${base}/history`} />
             {canWrite ? <Link href={`${base}/edit`} className={secondaryButtonClass}>{t("detail.edit")}</Link> : null}
             {canArchive ? <ArchiveButton action={(active ? archiveVendor : restoreVendor).bind(null, orgId, id)} version={v.version} label={active ? t("detail.archive") : t("detail.restore")} danger={active} /> : null}
           </>

@@ -6,6 +6,9 @@ import { authorize, requireUser, userCan } from "@/lib/current-user";
 import { getSnapshotLabels, listActivityRevisions } from "@/lib/activities/editor-queries";
 import { contentFromSnapshotJson } from "@/lib/activities/mutations";
 import { diff } from "@/lib/domain/diff";
+import { ItemChanges, type HistoryFieldConfig } from "@/components/history/history-view";
+import { getHistoryLabels } from "@/lib/history/queries";
+import { diffItems } from "@/lib/history/present";
 import { RestoreRevisionButton } from "./restore-button";
 
 export async function generateMetadata() {
@@ -27,12 +30,28 @@ const FORM_LABELS: Record<string, string> = {
   dataSubjects: "dataSubjects", dataCategories: "sections.dataCategories", systems: "systems", jointControllers: "jointControllers", tomIds: "toms",
 };
 
-/** A stored snapshot in the canonical shape used for diffs (older formats included). */
+/** Recipients and their transfers in the diff: labels of the recipient and transfer forms, names for ids. */
+const RECIPIENT_CONFIG: HistoryFieldConfig = {
+  labels: {
+    kind: "vendor.recipients.kind", vendorId: "vendor.recipients.vendor", departmentId: "vendor.recipients.department", categoryCode: "vendor.recipients.category",
+    role: "vendor.recipients.role", service: "vendor.recipients.service", dataCategoryCodes: "vendor.recipients.dataCategories", transfers: "vendor.recipients.transfers",
+    ...Object.fromEntries(["destinationCountry", "internationalOrganisation", "access", "mechanism", "mechanismNote", "contractConcludedAt", "isRegular", "importerSubjectToGdpr", "art49Assessment", "saInformedAt", "tiaReference", "tiaDate", "supplementaryMeasures", "evidenceUrl", "note"].map((f) => [`transfers.${f}`, `vendor.recipients.transfer.${f}`])),
+    "transfers.viaVendorId": "vendor.recipients.transfer.viaVendor", "transfers.tiaId": "vendor.recipients.transfer.tia", "transfers.archivedAt": "history.fields.archivedAt",
+  },
+  enums: { kind: "RecipientKind", role: "RecipientRole", access: "TransferAccess", mechanism: "TransferMechanism" },
+  refs: { vendorId: "id", departmentId: "id", viaVendorId: "id", tiaId: "id", destinationCountry: "country", categoryCode: "RECIPIENT_CATEGORY", dataCategoryCodes: "DATA_CATEGORY" },
+  dateOnly: ["contractConcludedAt", "saInformedAt", "tiaDate"],
+  itemTitle: { recipients: ["vendorId", "departmentId", "categoryCode", "service"], transfers: ["destinationCountry", "internationalOrganisation", "mechanism"] },
+};
+const ROW_IGNORE = ["id", "version", "updatedAt", "createdAt", "organisationId", "updatedById", "createdById", "activityId", "recipientId"];
+const rowList = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string") : []);
+
+/** A stored snapshot in the canonical shape used for diffs (older formats included; recipients only where stored). */
 function displayable(json: unknown): Record<string, unknown> {
   const content = contentFromSnapshotJson(json) ?? {};
   const raw = json && typeof json === "object" ? (json as Record<string, unknown>) : {};
   const state = Object.fromEntries(STATE_FIELDS.map((k) => [k, raw[k] ?? null]));
-  return { ...content, ...state };
+  return { ...content, ...state, ...(Array.isArray(raw.recipients) ? { recipients: raw.recipients } : {}) };
 }
 
 export default async function ActivityHistoryPage({ params, searchParams }: { params: Promise<{ orgId: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -42,12 +61,14 @@ export default async function ActivityHistoryPage({ params, searchParams }: { pa
   authorize(user, "history:read", orgId);
   const data = await listActivityRevisions(user, orgId, id);
   const labels = await getSnapshotLabels(orgId);
+  const historyLabels = await getHistoryLabels(user, orgId);
   const canRestore = userCan(user, "activity:write", orgId);
   const locale = await getLocale();
   const format = await getFormatter();
   const t = await getTranslations("activity.history");
   const tf = await getTranslations("activity.form");
   const te = await getTranslations("enums");
+  const th = await getTranslations("history");
   const isArchived = data.revisions[0] ? displayable(data.revisions[0].snapshot).status === "ARCHIVED" : false;
 
   const label = (key: string) => labels[key]?.[locale] ?? key.replace(/^[A-Z_]+:|^id:/, "");
@@ -98,7 +119,11 @@ export default async function ActivityHistoryPage({ params, searchParams }: { pa
       <ol className="flex flex-col gap-4">
         {data.revisions.map((r) => {
           const prev = previous.get(r.version);
-          const changes = prev ? diff(displayable(prev.snapshot), displayable(r.snapshot), { includeRemoved: true, ignore: [] }) : null;
+          const before = prev ? displayable(prev.snapshot) : null;
+          const after = displayable(r.snapshot);
+          // Snapshots from before recipients were stored in them have no "recipients": not a change.
+          if (before && !("recipients" in before)) delete after.recipients;
+          const changes = before ? diff(before, after, { includeRemoved: true, ignore: [] }) : null;
           const restored = r.reason?.match(/^restoredFrom:(\d+)$/);
           const actionKey = (["create", "update", "submit", "release", "draft", "archive", "restore", "review", "revert"] as const).find((a) => a === r.action);
           return (
@@ -107,7 +132,7 @@ export default async function ActivityHistoryPage({ params, searchParams }: { pa
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div>
                     <h2 id={`rev-${r.version}`} className="font-semibold">
-                      {t("version", { version: r.version })} · {actionKey ? t(`actions.${actionKey}`) : r.action}
+                      {t("version", { version: r.version })} · {actionKey ? t(`actions.${actionKey}`) : th.has(`childActions.${r.action}` as Parameters<typeof th>[0]) ? th(`childActions.${r.action}` as Parameters<typeof th>[0]) : r.action}
                       {r.version === data.version ? <span className="ml-2 text-xs font-normal text-zinc-600">({t("current")})</span> : null}
                     </h2>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -128,7 +153,12 @@ export default async function ActivityHistoryPage({ params, searchParams }: { pa
                       <tr><th scope="col" className="py-1 pr-3">{t("field")}</th><th scope="col" className="py-1 pr-3">{t("old")}</th><th scope="col" className="py-1">{t("new")}</th></tr>
                     </thead>
                     <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                      {Object.entries(changes).map(([field, c]) => (
+                      {Object.entries(changes).map(([field, c]) => field === "recipients" ? (
+                        <tr key={field} className="align-top">
+                          <th scope="row" className="py-1 pr-3 font-medium">{th("fields.recipients")}</th>
+                          <td colSpan={2} className="py-1 break-words"><ItemChanges list="recipients" items={diffItems(rowList(c.old), rowList(c.new), ROW_IGNORE)} config={RECIPIENT_CONFIG} labels={historyLabels} /></td>
+                        </tr>
+                      ) : (
                         <tr key={field} className="align-top">
                           <th scope="row" className="py-1 pr-3 font-medium">{fieldName(field)}</th>
                           <td className="py-1 pr-3 break-words"><del className="no-underline">{render(field, c.old)}</del></td>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
+import { HistoryLink } from "@/components/history/history-link";
 import { authorizePage, requireUser } from "@/lib/current-user";
 import { updateAgreement } from "@/lib/agreements/actions";
 import { getAgreement, listActivityChoices } from "@/lib/agreements/queries";
@@ -24,7 +25,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
   const [vendors, activities] = await Promise.all([listVendorOptions(user, orgId), listActivityChoices(user, orgId)]);
   return (
     <>
-      <PageHeader title={t("editTitle")} eyebrow={a.title} />
+      <PageHeader title={t("editTitle")} eyebrow={a.title} actions={<HistoryLink href={`/o/${orgId}/agreements/${id}/history`} />} />
       <AgreementForm
         action={updateAgreement.bind(null, orgId, id)}
         vendors={vendors.map((v) => ({ value: v.id, label: v.name, hint: v.country ?? undefined }))}
