@@ -5,7 +5,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/current-user";
-import { searchActivities, type ActivitySearchResult, type ActivitySearchRow } from "@/lib/activities/search";
+import { searchActivities, searchActivityFacets, searchActivityPage, type ActivitySearchPage, type ActivitySearchResult, type ActivitySearchRow, type Facets } from "@/lib/activities/search";
 import { parseActivityFilters, serializeActivityFilters, type ActivityFilters } from "@/lib/domain/activity-filters";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import {
@@ -76,6 +76,16 @@ export type ActivityList = ActivitySearchResult;
  */
 export async function listActivities(user: CurrentUser, orgId: string, params: ActivityListParams, asOf: Date = new Date()): Promise<ActivityList> {
   return searchActivities(db, orgId, params, { asOf, userId: user.id });
+}
+
+/** The table part of the list: one page and the total, without facets (streamed separately on the page). */
+export async function listActivityPage(user: CurrentUser, orgId: string, params: ActivityListParams, asOf: Date = new Date()): Promise<ActivitySearchPage> {
+  return searchActivityPage(db, orgId, params, { asOf, userId: user.id });
+}
+
+/** The facet counts of the list (cached per audit stamp, lib/derived-cache.ts). */
+export async function listActivityFacets(user: CurrentUser, orgId: string, params: ActivityListParams, asOf: Date = new Date()): Promise<Facets> {
+  return searchActivityFacets(db, orgId, params, { asOf, userId: user.id });
 }
 
 // ───────────────────────────── Tiles for the organisation overview ─────────────────────────────

@@ -1,8 +1,10 @@
 // The register search on SQLite and PostgreSQL: full-text terms (AND, accent-insensitive, LIKE wildcards and
 // SQL text matched literally), every facet with its disjunctive counts, archived entries hidden by default,
-// sort, page, and the membership scope.
+// sort, page, and the membership scope; the cached total and facet counts change with every audited write.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { workflowStepTx } from "@/lib/activities/mutations";
 import { searchActivities, type ActivitySearchResult } from "@/lib/activities/search";
+import { derivedCacheEnabled } from "@/lib/derived-cache";
 import { parseActivityFilters } from "@/lib/domain/activity-filters";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "@/lib/testing/databases";
 import { addMembership, createActivity, createDepartment, createOrganisation, createUser, createVendor } from "@/e2e/factories";
@@ -190,5 +192,37 @@ describeEachProvider("register search", (provider) => {
     const outsider = await search({}, outsiderId);
     expect(outsider.total).toBe(0);
     expect(outsider.facets.status).toEqual([]);
+  });
+
+  it("serves page, total and facet counts from the cache until a write, and the write's figures right after it", async () => {
+    expect(derivedCacheEnabled()).toBe(true);
+    const ownOrgId = (await createOrganisation(t.db)).id;
+    const actor = { id: memberId, name: "Mia Member" };
+    const id = (await createActivity(t.db, ownOrgId, { referenceNumber: "C-01", name: "Cache-Probe", status: "DRAFT" })).id;
+    await createActivity(t.db, ownOrgId, { referenceNumber: "C-02", name: "Cache-Probe zwei", status: "RELEASED" });
+    const probe = () => searchActivities(t.db, ownOrgId, parseActivityFilters({ status: "DRAFT" }), { asOf });
+    const before = await probe();
+    expect(before.total).toBe(1);
+    expect(counts(before, "status")).toEqual({ DRAFT: 1, RELEASED: 1 });
+    const all = () => searchActivities(t.db, ownOrgId, parseActivityFilters({}), { asOf });
+    expect((await all()).rows.find((r) => r.id === id)?.status).toBe("DRAFT");
+
+    // A change that bypasses the audit chain is not seen: the figures really come from the cache.
+    await t.db.processingActivity.updateMany({ where: { organisationId: ownOrgId, referenceNumber: "C-02" }, data: { status: "DRAFT" } });
+    const cached = await probe();
+    expect(cached.total).toBe(1);
+    expect(counts(cached, "status")).toEqual({ DRAFT: 1, RELEASED: 1 });
+    await t.db.processingActivity.updateMany({ where: { organisationId: ownOrgId, referenceNumber: "C-02" }, data: { status: "RELEASED" } });
+
+    // The mutation appends to the organisation's audit chain in its transaction: the next read counts anew.
+    const outcome = await t.db.$transaction((tx) => workflowStepTx(tx, actor, ownOrgId, id, "submit", { version: 1 }));
+    expect(outcome.ok).toBe(true);
+    const after = await probe();
+    expect(after.total).toBe(0);
+    expect(counts(after, "status")).toEqual({ IN_REVIEW: 1, RELEASED: 1, DRAFT: 0 });
+    expect(after.rows).toEqual([]);
+    const allAfter = await all();
+    expect(counts(allAfter, "status")).toEqual({ IN_REVIEW: 1, RELEASED: 1 });
+    expect(allAfter.rows.find((r) => r.id === id)?.status).toBe("IN_REVIEW");
   });
 });

@@ -8,6 +8,7 @@
 // Facet counts are DISJUNCTIVE: the counts of one facet apply the search and every OTHER facet, not the facet
 // itself, so a facet shows how many entries each of its values would give ("switch to US: 12").
 import type { Db } from "@/lib/db";
+import { auditStamp, derived, derivedCacheEnabled } from "@/lib/derived-cache";
 import { FACET_KEYS, includesArchived, REVIEW_DUE_SOON_DAYS, type ActivityFilters, type FacetKey } from "@/lib/domain/activity-filters";
 import { normalizeQuery } from "@/lib/domain/search-text";
 import { Prisma } from "@/prisma/generated/sqlite/client";
@@ -39,14 +40,15 @@ export type ActivitySearchRow = {
   updatedAt: Date;
 };
 
-export type ActivitySearchResult = {
+export type ActivitySearchPage = {
   rows: ActivitySearchRow[];
   total: number;
   page: number;
   pageCount: number;
   pageSize: number;
-  facets: Facets;
 };
+
+export type ActivitySearchResult = ActivitySearchPage & { facets: Facets };
 
 export type SearchOptions = { asOf: Date; /** Only activities of an organisation this user is a member of. */ userId?: string; withFacets?: boolean };
 
@@ -161,19 +163,21 @@ function sharedFacetsSql(keys: FacetKey[], orgId: string, f: ActivityFilters, op
         parts.push(Prisma.sql`SELECT 'vendor' AS f, r."vendorId" AS v, COUNT(DISTINCT m.id) AS n FROM m CROSS JOIN "Recipient" r WHERE r."activityId" = m.id AND r."vendorId" IS NOT NULL GROUP BY 2`);
         break;
       case "country":
-      case "mechanism": {
-        const column = key === "country" ? Prisma.sql`t."destinationCountry"` : Prisma.sql`CAST(t."mechanism" AS TEXT)`;
-        const name = key === "country" ? Prisma.sql`'country'` : Prisma.sql`'mechanism'`;
-        parts.push(
-          Prisma.sql`SELECT ${name} AS f, ${column} AS v, COUNT(DISTINCT m.id) AS n FROM m CROSS JOIN "Recipient" r CROSS JOIN "Transfer" t WHERE r."activityId" = m.id AND t."recipientId" = r."id" AND t."archivedAt" IS NULL AND ${column} IS NOT NULL GROUP BY 2`,
-        );
+        parts.push(Prisma.sql`SELECT 'country' AS f, tm.c AS v, COUNT(DISTINCT tm.id) AS n FROM tm WHERE tm.c IS NOT NULL GROUP BY 2`);
         break;
-      }
+      case "mechanism":
+        parts.push(Prisma.sql`SELECT 'mechanism' AS f, tm.k AS v, COUNT(DISTINCT tm.id) AS n FROM tm GROUP BY 2`);
+        break;
     }
   }
   return Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id" AS id, CAST(a."status" AS TEXT) AS status, CAST(a."role" AS TEXT) AS role, CAST(a."dpiaDecision" AS TEXT) AS dpia, a."departmentId" AS dep, a."nextReviewAt" AS nra FROM "ProcessingActivity" a ${whereSql(
     conditions(orgId, f, options),
-  )}) ${Prisma.join(parts, " UNION ALL ")}`;
+  )})${
+    // Country and mechanism share one pass over the transfers of the matching activities.
+    keys.includes("country") || keys.includes("mechanism")
+      ? Prisma.sql`, tm AS MATERIALIZED (SELECT m.id AS id, t."destinationCountry" AS c, CAST(t."mechanism" AS TEXT) AS k FROM m CROSS JOIN "Recipient" r CROSS JOIN "Transfer" t WHERE r."activityId" = m.id AND t."recipientId" = r."id" AND t."archivedAt" IS NULL)`
+      : Prisma.empty
+  } ${Prisma.join(parts, " UNION ALL ")}`;
 }
 
 /** Counts of all facets: one shared query for the unselected ones, one query per selected facet. */
@@ -270,113 +274,153 @@ async function facetLabels(db: Db, orgId: string, f: ActivityFilters, facets: Re
 }
 
 /**
- * Third-country transfers per activity: non-archived transfers to an international organisation or to a
- * country outside the EEA on `asOf` (dated reference data), mechanism not NOT_A_TRANSFER.
+ * Third-country transfers of the activity `a` (correlated subquery): non-archived transfers to an international
+ * organisation or to a country outside the EEA on `asOf` (dated reference data), mechanism not NOT_A_TRANSFER.
+ * Same rule as thirdCountryTransferWhere (lib/activities/queries.ts).
  */
-async function thirdCountryCounts(db: Db, orgId: string, ids: string[], asOf: Date): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (ids.length === 0) return counts;
-  const transfers = await db.transfer.findMany({
-    where: {
-      organisationId: orgId,
-      recipient: { activityId: { in: ids } },
-      archivedAt: null,
-      mechanism: { not: "NOT_A_TRANSFER" },
-      OR: [{ internationalOrganisation: { not: null } }, { country: { is: { OR: [{ eeaFrom: null }, { eeaFrom: { gt: asOf } }, { eeaTo: { lt: asOf } }] } } }],
-    },
-    select: { recipient: { select: { activityId: true } } },
-  });
-  for (const t of transfers) counts.set(t.recipient.activityId, (counts.get(t.recipient.activityId) ?? 0) + 1);
-  return counts;
-}
+const thirdCountryCountSql = (orgId: string, asOf: Date) =>
+  Prisma.sql`(SELECT COUNT(*) FROM "Recipient" r JOIN "Transfer" t ON t."recipientId" = r."id" LEFT JOIN "Country" c ON c."code" = t."destinationCountry" WHERE r."activityId" = a."id" AND t."organisationId" = ${orgId} AND t."archivedAt" IS NULL AND CAST(t."mechanism" AS TEXT) <> 'NOT_A_TRANSFER' AND (t."internationalOrganisation" IS NOT NULL OR (c."code" IS NOT NULL AND (c."eeaFrom" IS NULL OR c."eeaFrom" > ${asOf} OR c."eeaTo" < ${asOf}))))`;
+
+type PageRow = {
+  id: string;
+  referenceNumber: string;
+  name: string;
+  description: string | null;
+  role: ActivityRole;
+  status: ActivityStatus;
+  archivedAt: Date | string | null;
+  nextReviewAt: Date | string | null;
+  updatedAt: Date | string;
+  departmentName: string | null;
+  recipientCount: number | bigint;
+  thirdCountryCount: number | bigint;
+};
+
+/** Raw DateTime values: Date on PostgreSQL, ISO text on SQLite. */
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 const emptyResultFacets = (): Facets => Object.fromEntries(FACET_KEYS.map((key) => [key, [] as FacetValue[]])) as Facets;
 
 const emptyFacets = (): Record<FacetKey, CountRow[]> =>
   Object.fromEntries(FACET_KEYS.map((key) => [key, [] as CountRow[]])) as Record<FacetKey, CountRow[]>;
 
-/** One page of the register for a filter state, with the total and (unless `withFacets: false`) facet counts. */
-export async function searchActivities(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<ActivitySearchResult> {
-  if (options.userId) {
-    // Scope: only members of the organisation see its register (one lookup instead of a per-row EXISTS).
-    const member = await db.membership.findFirst({ where: { organisationId: orgId, userId: options.userId }, select: { id: true } });
-    if (!member) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: ACTIVITY_PAGE_SIZE, facets: emptyResultFacets() };
-  }
-  const where = whereSql(conditions(orgId, f, options));
-  // The shared facet query also counts the result set; a separate COUNT only when it did not run.
-  const facetCounts = options.withFacets === false ? { counted: emptyFacets(), total: null } : await countFacets(db, orgId, f, options);
-  const counted = facetCounts.counted;
-  const total =
-    facetCounts.total ?? Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "ProcessingActivity" a ${where}`)[0]?.n ?? 0);
+const isMember = async (db: Db, orgId: string, userId: string | undefined) =>
+  userId === undefined || (await db.membership.findFirst({ where: { organisationId: orgId, userId }, select: { id: true } })) !== null;
+
+/**
+ * The cache key of the figures that do not depend on page and sort: organisation, normalised search terms,
+ * facets, archived toggle, and the UTC day of `asOf`. The day suffices because review dates are dates
+ * (midnight UTC, lib/activities/schema.ts): "overdue" (< asOf) and "due within 30 days" select the same
+ * entries at any time of one day; the same holds for the dated EEA membership of countries (third-country
+ * transfer counts of the page rows). Register and reference data changes change the stamp (derived-cache.ts).
+ */
+function figuresKey(kind: FigureKind, orgId: string, f: ActivityFilters, asOf: Date): string {
+  const order = kind === "page" ? [f.sort, f.dir, f.page] : [];
+  return JSON.stringify([`activities:${kind}`, orgId, normalizeQuery(f.q), FACET_KEYS.map((key) => f[key]), f.archived, ...order, asOf.toISOString().slice(0, 10)]);
+}
+
+/** Cached figures: the total and the facet counts per filter state, the page per filter state, sort and page. */
+type FigureKind = "total" | "facets" | "page";
+
+async function cachedFigure<T>(db: Db, kind: FigureKind, orgId: string, f: ActivityFilters, options: SearchOptions, compute: () => Promise<T>): Promise<T> {
+  if (!derivedCacheEnabled()) return compute();
+  return derived(figuresKey(kind, orgId, f, options.asOf), await auditStamp(db, orgId), compute);
+}
+
+/** The number of entries matching a filter state (cached per audit stamp, see figuresKey). */
+function countMatching(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<number> {
+  return cachedFigure(db, "total", orgId, f, options, async () => {
+    const rows = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "ProcessingActivity" a ${whereSql(conditions(orgId, f, options))}`;
+    return Number(rows[0]?.n ?? 0);
+  });
+}
+
+/**
+ * The facet counts of a filter state, with labels (disjunctive, see the file header). Cached per audit stamp
+ * (lib/derived-cache.ts): a write to the register or to reference data makes the cached counts unreachable.
+ * `userId`: no membership, no counts.
+ */
+export async function searchActivityFacets(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<Facets> {
+  if (!(await isMember(db, orgId, options.userId))) return emptyResultFacets();
+  return cachedFigure(db, "facets", orgId, f, options, async () => {
+    const { counted } = await countFacets(db, orgId, f, options);
+    const label = await facetLabels(db, orgId, f, counted);
+    return Object.fromEntries(
+      FACET_KEYS.map((key) => {
+        const values: FacetValue[] = counted[key]
+          .filter((r): r is { v: string; n: number | bigint } => r.v !== null)
+          .map((r) => ({ value: r.v, count: Number(r.n), label: label(key, r.v) }));
+        const selected = f[key];
+        if (selected !== null && !values.some((v) => v.value === selected)) values.push({ value: selected, count: 0, label: label(key, selected) });
+        return [key, values];
+      }),
+    ) as Facets;
+  });
+}
+
+/**
+ * One page of the register for a filter state, with the total (no facets); cached per audit stamp like the
+ * facet counts (see figuresKey). `userId`: no membership, empty page.
+ */
+export async function searchActivityPage(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<ActivitySearchPage> {
+  if (!(await isMember(db, orgId, options.userId))) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: ACTIVITY_PAGE_SIZE };
+  return cachedFigure(db, "page", orgId, f, options, () => loadPage(db, orgId, f, options));
+}
+
+async function loadPage(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<ActivitySearchPage> {
+  const total = await countMatching(db, orgId, f, options);
   const pageCount = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
   const page = Math.min(f.page, pageCount);
-  const idRows = total
-    ? await db.$queryRaw<{ id: string }[]>`SELECT a."id" AS id FROM "ProcessingActivity" a ${where} ${orderBySql(f)} LIMIT ${ACTIVITY_PAGE_SIZE} OFFSET ${(page - 1) * ACTIVITY_PAGE_SIZE}`
-    : [];
-  const ids = idRows.map((r) => r.id);
-
-  const [activities, transferCounts, label] = await Promise.all([
-    ids.length
-      ? db.processingActivity.findMany({
-          where: { id: { in: ids } },
-          select: {
-            id: true,
-            referenceNumber: true,
-            name: true,
-            description: true,
-            role: true,
-            status: true,
-            archivedAt: true,
-            nextReviewAt: true,
-            updatedAt: true,
-            department: { select: { name: true } },
-            purposes: { select: { description: true }, orderBy: [{ position: "asc" }, { id: "asc" }], take: 5 },
-            _count: { select: { recipients: true } },
-          },
-        })
-      : Promise.resolve([]),
-    thirdCountryCounts(db, orgId, ids, options.asOf),
-    facetLabels(db, orgId, f, counted),
-  ]);
-  const byId = new Map(activities.map((a) => [a.id, a]));
-
-  const facets = Object.fromEntries(
-    FACET_KEYS.map((key) => {
-      const values: FacetValue[] = counted[key]
-        .filter((r): r is { v: string; n: number | bigint } => r.v !== null)
-        .map((r) => ({ value: r.v, count: Number(r.n), label: label(key, r.v) }));
-      const selected = f[key];
-      if (selected !== null && !values.some((v) => v.value === selected)) values.push({ value: selected, count: 0, label: label(key, selected) });
-      return [key, values];
-    }),
-  ) as Facets;
+  if (total === 0) return { rows: [], total, page, pageCount, pageSize: ACTIVITY_PAGE_SIZE };
+  // One query for the page with its figures: the inner query picks the page's ids (sorted, limited), the outer
+  // one joins the columns and counts only for those rows.
+  const pageRows = await db.$queryRaw<PageRow[]>`SELECT a."id" AS id, a."referenceNumber" AS "referenceNumber", a."name" AS name, a."description" AS description, CAST(a."role" AS TEXT) AS role, CAST(a."status" AS TEXT) AS status, a."archivedAt" AS "archivedAt", a."nextReviewAt" AS "nextReviewAt", a."updatedAt" AS "updatedAt", d."name" AS "departmentName", (SELECT COUNT(*) FROM "Recipient" rc WHERE rc."activityId" = a."id") AS "recipientCount", ${thirdCountryCountSql(orgId, options.asOf)} AS "thirdCountryCount" FROM (SELECT a."id" AS id FROM "ProcessingActivity" a ${whereSql(conditions(orgId, f, options))} ${orderBySql(f)} LIMIT ${ACTIVITY_PAGE_SIZE} OFFSET ${(page - 1) * ACTIVITY_PAGE_SIZE}) pg JOIN "ProcessingActivity" a ON a."id" = pg.id LEFT JOIN "Department" d ON d."id" = a."departmentId" ${orderBySql(f)}`;
+  const purposes = await db.purpose.findMany({
+    where: { activityId: { in: pageRows.map((r) => r.id) } },
+    select: { activityId: true, description: true },
+    orderBy: [{ activityId: "asc" }, { position: "asc" }, { id: "asc" }],
+  });
+  const purposeTexts = new Map<string, string[]>();
+  for (const p of purposes) {
+    const list = purposeTexts.get(p.activityId) ?? [];
+    if (list.length < 5) list.push(p.description);
+    purposeTexts.set(p.activityId, list);
+  }
 
   return {
-    rows: ids.flatMap((rowId) => {
-      const a = byId.get(rowId);
-      if (!a) return [];
-      return [
-        {
-          id: a.id,
-          referenceNumber: a.referenceNumber,
-          name: a.name,
-          texts: [a.description, ...a.purposes.map((p) => p.description)].filter((t): t is string => !!t),
-          departmentName: a.department?.name ?? null,
-          role: a.role,
-          status: a.status,
-          isArchived: a.archivedAt !== null || a.status === "ARCHIVED",
-          recipientCount: a._count.recipients,
-          thirdCountryTransferCount: transferCounts.get(a.id) ?? 0,
-          nextReviewAt: a.nextReviewAt,
-          isReviewOverdue: a.nextReviewAt !== null && a.nextReviewAt < options.asOf && a.archivedAt === null,
-          updatedAt: a.updatedAt,
-        },
-      ];
+    rows: pageRows.map((a) => {
+      const archivedAt = a.archivedAt === null ? null : toDate(a.archivedAt);
+      const nextReviewAt = a.nextReviewAt === null ? null : toDate(a.nextReviewAt);
+      return {
+        id: a.id,
+        referenceNumber: a.referenceNumber,
+        name: a.name,
+        texts: [a.description, ...(purposeTexts.get(a.id) ?? [])].filter((t): t is string => !!t),
+        departmentName: a.departmentName,
+        role: a.role,
+        status: a.status,
+        isArchived: archivedAt !== null || a.status === "ARCHIVED",
+        recipientCount: Number(a.recipientCount),
+        thirdCountryTransferCount: Number(a.thirdCountryCount),
+        nextReviewAt,
+        isReviewOverdue: nextReviewAt !== null && nextReviewAt < options.asOf && archivedAt === null,
+        updatedAt: toDate(a.updatedAt),
+      };
     }),
     total,
     page,
     pageCount,
     pageSize: ACTIVITY_PAGE_SIZE,
-    facets,
   };
+}
+/**
+ * One page of the register and the facet counts (`withFacets: false`: no facets). The list page streams the
+ * two separately (searchActivityPage, searchActivityFacets); this is the combined call of tests and benchmark.
+ */
+export async function searchActivities(db: Db, orgId: string, f: ActivityFilters, options: SearchOptions): Promise<ActivitySearchResult> {
+  const [page, facets] = await Promise.all([
+    searchActivityPage(db, orgId, f, options),
+    options.withFacets === false ? Promise.resolve(emptyResultFacets()) : searchActivityFacets(db, orgId, f, options),
+  ]);
+  return { ...page, facets };
 }

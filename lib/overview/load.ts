@@ -146,6 +146,11 @@ export async function loadStartPageActivities(db: Db, orgId: string): Promise<St
  */
 export async function loadActivityRiskRows(db: Db, orgId: string, activityIds: readonly string[], asOf: Date, ref: ReferenceSnapshot): Promise<RiskRows> {
   if (activityIds.length === 0) return { rows: [], edges: [], departments: [] };
+  return evaluateRiskInputs(await loadActivityRiskInputs(db, orgId, activityIds), asOf, ref);
+}
+
+/** The facts loadActivityRiskRows evaluates (independent of `asOf`: cacheable per audit stamp, lib/derived-cache.ts). */
+export async function loadActivityRiskInputs(db: Db, orgId: string, activityIds: readonly string[]): Promise<RiskInputs> {
   const ids = [...activityIds];
   const [transfers, recipients, activities, departments] = await Promise.all([
     db.transfer.findMany({
@@ -177,8 +182,7 @@ export async function loadActivityRiskRows(db: Db, orgId: string, activityIds: r
           select: RISK_SELECT.tia,
         }),
   ]);
-  const inputs: RiskInputs = { transfers, recipients, activities, vendors, tias, departments };
-  return evaluateRiskInputs(inputs, asOf, ref);
+  return { transfers, recipients, activities, vendors, tias, departments };
 }
 
 /**

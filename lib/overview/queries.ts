@@ -8,7 +8,7 @@ import { toDay } from "@/lib/domain/reference";
 import { summarizeByActivity, summarizeByVendor, summarizeRisk, type LevelCounts, type VendorRisk } from "@/lib/domain/risk-summary";
 import { daysBefore, healthCounts, registerGaps, reviewsDue, riskTrend, type HealthCounts, type RegisterGap, type ReviewsDue, type RiskTrend } from "@/lib/domain/start-page";
 import type { RiskReason, TransferVerdict, VerdictLevel } from "@/lib/domain/transfer-risk";
-import { loadActivityRiskRows, loadStartPageActivities, loadVendorRiskRows } from "@/lib/overview/load";
+import { loadActivityRiskInputs, loadStartPageActivities, loadVendorRiskRows } from "@/lib/overview/load";
 import { evaluateRiskInputs, loadReferenceSnapshot } from "@/lib/risk/load";
 import { loadRiskInputsAsOf } from "@/lib/risk/history";
 import { evaluatedRiskRows } from "@/lib/risk/queries";
@@ -75,8 +75,12 @@ export type ActivityRiskBadge = RiskBadgeData & {
 export async function getActivityRiskBadges(user: CurrentUser, orgId: string, activityIds: readonly string[], asOf: Date = new Date()): Promise<Record<string, ActivityRiskBadge>> {
   authorize(user, "register:read", orgId);
   if (activityIds.length === 0) return {};
-  const ref = await loadReferenceSnapshot(db);
-  const { rows } = await loadActivityRiskRows(db, orgId, activityIds, asOf, ref);
+  // The facts are cached per audit stamp (lib/derived-cache.ts); the evaluation as of `asOf` runs every time.
+  const [ref, inputs] = await Promise.all([
+    loadReferenceSnapshot(db),
+    auditStamp(db, orgId).then((stamp) => derived(JSON.stringify(["activity-risk-inputs", orgId, activityIds]), stamp, () => loadActivityRiskInputs(db, orgId, activityIds))),
+  ]);
+  const { rows } = evaluateRiskInputs(inputs, asOf, ref);
   const result: Record<string, ActivityRiskBadge> = {};
   for (const a of summarizeByActivity(rows)) {
     result[a.activityId] = {

@@ -1,10 +1,18 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { Facets, FacetValue } from "@/lib/activities/search";
+import { listActivityFacets } from "@/lib/activities/queries";
+import type { FacetValue } from "@/lib/activities/search";
+import type { CurrentUser } from "@/lib/current-user";
 import type { ActivityRole, ActivityStatus, DpiaDecision, TransferMechanism } from "@/prisma/generated/sqlite/enums";
 import { activityFiltersHref, FACET_KEYS, isActivityListFiltered, type ActivityFilters, type FacetKey } from "@/lib/domain/activity-filters";
 
 type Translate = (key: FacetKey, value: FacetValue) => string;
+
+type FacetProps = { user: CurrentUser; orgId: string; filters: ActivityFilters; pathname: string };
+
+/** The facet counts, loaded once per request for the sidebar and the filter chips (same user and filter objects). */
+const facetsOf = cache((user: CurrentUser, orgId: string, filters: ActivityFilters) => listActivityFacets(user, orgId, filters));
 
 async function facetValueLabel(): Promise<Translate> {
   const locale = await getLocale();
@@ -34,8 +42,9 @@ async function facetValueLabel(): Promise<Translate> {
 }
 
 /** Chips of the active filters, each with a link that removes it, and "reset filters". */
-export async function ActiveFilters({ filters, facets, pathname }: { filters: ActivityFilters; facets: Facets; pathname: string }) {
+export async function ActiveFilters({ user, orgId, filters, pathname }: FacetProps) {
   if (!isActivityListFiltered(filters)) return null;
+  const facets = await facetsOf(user, orgId, filters);
   const t = await getTranslations("register.activities");
   const label = await facetValueLabel();
   const active = FACET_KEYS.flatMap((key) => {
@@ -67,11 +76,13 @@ export async function ActiveFilters({ filters, facets, pathname }: { filters: Ac
 }
 
 /**
- * The facet sidebar (a labelled region, not a second <nav>): per facet a fieldset of links with the number of matches (disjunctive counts: the search
+ * The facet sidebar, streamed in its own Suspense boundary (the counts are the most expensive part of the list;
+ * cached per audit stamp, lib/derived-cache.ts). A labelled region, not a second <nav>): per facet a fieldset of links with the number of matches (disjunctive counts: the search
  * and the other facets apply). A link selects the value; the selected value's link removes it again. A
  * <details> element makes the sidebar collapsible on small screens without JavaScript.
  */
-export async function ActivityFacets({ filters, facets, pathname }: { filters: ActivityFilters; facets: Facets; pathname: string }) {
+export async function ActivityFacets({ user, orgId, filters, pathname }: FacetProps) {
+  const facets = await facetsOf(user, orgId, filters);
   const t = await getTranslations("register.activities");
   const format = await getFormatter();
   const label = await facetValueLabel();
@@ -124,5 +135,20 @@ export async function ActivityFacets({ filters, facets, pathname }: { filters: A
         })}
       </section>
     </details>
+  );
+}
+
+/** Placeholder of the sidebar while the counts load. */
+export async function ActivityFacetsSkeleton() {
+  const t = await getTranslations("register.activities");
+  return (
+    <div aria-busy="true" className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm font-semibold dark:border-zinc-800 dark:bg-zinc-900">
+      {t("facets.label")}
+      <div className="mt-3 flex flex-col gap-2" aria-hidden="true">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="h-4 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+        ))}
+      </div>
+    </div>
   );
 }

@@ -5,13 +5,12 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge, Tag } from "@/components/status-badge";
-import { activityListSearchParams, listActivities, type ActivityListParams, type ActivityListRow } from "@/lib/activities/queries";
+import { activityListSearchParams, listActivityPage, type ActivityListParams, type ActivityListRow } from "@/lib/activities/queries";
 import type { CurrentUser } from "@/lib/current-user";
 import { activityFiltersHref, isActivityListFiltered, type ActivitySortKey } from "@/lib/domain/activity-filters";
 import { excerpt, hasMatch, highlight } from "@/lib/domain/highlight";
 import { getActivityRiskBadges } from "@/lib/overview/queries";
-import { ActiveFilters, ActivityFacets } from "./activity-facets";
-import { Highlighted } from "./highlighted";
+import { Highlighted } from "@/components/highlighted";
 
 export const ACTIVITY_TABLE_COLUMN_COUNT = 9;
 
@@ -26,11 +25,12 @@ function matchingSnippet(row: ActivityListRow, q: string) {
 }
 
 /**
- * The register's results (streamed inside the list page's Suspense boundary): facet sidebar with counts,
- * active filter chips, one page of the table with the matched words highlighted, pagination.
+ * The register's results (streamed inside the list page's Suspense boundary): one page of the table with the
+ * matched words highlighted, pagination. The facet sidebar and the filter chips stream in their own boundaries
+ * (activity-facets.tsx), so the table does not wait for the facet counts.
  */
 export async function ActivityTable({ user, orgId, filters, pathname }: { user: CurrentUser; orgId: string; filters: ActivityListParams; pathname: string }) {
-  const list = await listActivities(user, orgId, filters);
+  const list = await listActivityPage(user, orgId, filters);
   // Only this page's activities are evaluated (their transfers), not the whole register.
   const risk = await getActivityRiskBadges(user, orgId, list.rows.map((r) => r.id));
   const tOverview = await getTranslations("overview.lists");
@@ -97,7 +97,7 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
       cell: (r) => {
         const badge = risk[r.id];
         return badge ? (
-          <RiskBadge verdict={badge.verdict} reasons={badge.reasons} label={r.name} />
+          <RiskBadge verdict={badge.verdict} reasons={badge.reasons} label={r.name} href={`/o/${orgId}/activities/${r.id}#transfers`} />
         ) : (
           <span className="text-zinc-500 dark:text-zinc-400" title={tOverview("noTransfersLabel")}>
             —<span className="sr-only"> {tOverview("noTransfersLabel")}</span>
@@ -125,43 +125,33 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
 
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
-  return (
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <aside className="lg:sticky lg:top-4 lg:self-start">
-        <ActivityFacets filters={filters} facets={list.facets} pathname={pathname} />
-      </aside>
-      <div className="min-w-0">
-        <ActiveFilters filters={filters} facets={list.facets} pathname={pathname} />
-        {list.total === 0 ? (
-          <div role="status">
-            <EmptyState
-              title={isFiltered ? t("empty.filteredTitle") : t("empty.title")}
-              description={isFiltered ? t("empty.filteredDescription") : t("empty.description")}
-              action={
-                isFiltered ? (
-                  <Link href={pathname} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
-                    {t("filters.reset")}
-                  </Link>
-                ) : undefined
-              }
-            />
-          </div>
-        ) : (
-          <>
-            <p role="status" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
-              {t("resultCount", { total: list.total, first, last })}
-            </p>
-            <DataTable
-              caption={t("caption")}
-              columns={columns}
-              rows={list.rows}
-              rowKey={(r) => r.id}
-              rowClassName={(r) => (r.isArchived ? "text-zinc-500 dark:text-zinc-500" : undefined)}
-            />
-            <Pagination pathname={pathname} params={activityListSearchParams(filters)} page={list.page} pageCount={list.pageCount} />
-          </>
-        )}
-      </div>
+  return list.total === 0 ? (
+    <div role="status">
+      <EmptyState
+        title={isFiltered ? t("empty.filteredTitle") : t("empty.title")}
+        description={isFiltered ? t("empty.filteredDescription") : t("empty.description")}
+        action={
+          isFiltered ? (
+            <Link href={pathname} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+              {t("filters.reset")}
+            </Link>
+          ) : undefined
+        }
+      />
     </div>
+  ) : (
+    <>
+      <p role="status" className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+        {t("resultCount", { total: list.total, first, last })}
+      </p>
+      <DataTable
+        caption={t("caption")}
+        columns={columns}
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.isArchived ? "text-zinc-500 dark:text-zinc-500" : undefined)}
+      />
+      <Pagination pathname={pathname} params={activityListSearchParams(filters)} page={list.page} pageCount={list.pageCount} />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { SearchInput } from "@/components/search-input";
 import { ACTIVITY_QUERY_MAX_LENGTH, activityListSearchParams, parseActivityListParams } from "@/lib/activities/queries";
 import { authorize, requireUser } from "@/lib/current-user";
 import { FACET_KEYS, isActivityListFiltered, SORT_DIRECTIONS, SORT_KEYS } from "@/lib/domain/activity-filters";
+import { ActiveFilters, ActivityFacets, ActivityFacetsSkeleton } from "./activity-facets";
 import { ActivityTable, ACTIVITY_TABLE_COLUMN_COUNT } from "./activity-table";
 
 export async function generateMetadata() {
@@ -35,6 +36,7 @@ export default async function ActivitiesPage({
   const t = await getTranslations("register.activities");
   const pathname = `/o/${orgId}/activities`;
   const isFiltered = isActivityListFiltered(filters);
+  const stateKey = new URLSearchParams(activityListSearchParams(filters)).toString();
   const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
   return (
@@ -99,12 +101,22 @@ export default async function ActivitiesPage({
         </div>
       </Form>
 
-      <Suspense
-        key={new URLSearchParams(activityListSearchParams(filters)).toString()}
-        fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT} label={t("loading")} />}
-      >
-        <ActivityTable user={user} orgId={orgId} filters={filters} pathname={pathname} />
-      </Suspense>
+      {/* Three boundaries: the table does not wait for the facet counts (and the counts not for the table). */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <aside className="lg:sticky lg:top-4 lg:self-start">
+          <Suspense key={stateKey} fallback={<ActivityFacetsSkeleton />}>
+            <ActivityFacets user={user} orgId={orgId} filters={filters} pathname={pathname} />
+          </Suspense>
+        </aside>
+        <div className="min-w-0">
+          <Suspense key={stateKey} fallback={null}>
+            <ActiveFilters user={user} orgId={orgId} filters={filters} pathname={pathname} />
+          </Suspense>
+          <Suspense key={stateKey} fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT} label={t("loading")} />}>
+            <ActivityTable user={user} orgId={orgId} filters={filters} pathname={pathname} />
+          </Suspense>
+        </div>
+      </div>
     </>
   );
 }
