@@ -3,6 +3,7 @@
 // disclosure is a native <details>. Colour is never the only signal: the text says the level, and
 // critical carries an icon.
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Citation, RiskParams, VerdictLevel } from "@/lib/domain/transfer-risk";
 
@@ -67,12 +68,28 @@ export function RiskReasonText({ reason }: { reason: RiskBadgeReason }) {
 /**
  * Compact badge "kritisch / Achtung / Info / ok"; when there are reasons, a click opens the list.
  * `label` names the subject for screen readers (e.g. the activity's name) when several badges share a page.
+ * With `href` (long lists: 50–100 badges), the badge links to the entry's risk section where the reasons
+ * are listed, instead of carrying every reason in the page (the reasons stay one click away).
  */
-export function RiskBadge({ verdict, reasons, label }: { verdict: VerdictLevel; reasons: readonly RiskBadgeReason[]; label?: string }) {
+export function RiskBadge({ verdict, reasons, label, href }: { verdict: VerdictLevel; reasons: readonly RiskBadgeReason[]; label?: string; href?: string }) {
   const t = useTranslations("overview");
   const accessibleName = label
     ? t("badge.labelFor", { subject: label, verdict: t(`verdict.${verdict}`), count: reasons.length })
     : t("badge.label", { verdict: t(`verdict.${verdict}`), count: reasons.length });
+  if (href && reasons.length > 0) {
+    return (
+      <Link
+        href={href}
+        aria-label={accessibleName}
+        className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap underline-offset-2 hover:underline ${VERDICT_BADGE_STYLES[verdict]}`}
+      >
+        <span aria-hidden="true">{ICON[verdict]}</span>
+        <span aria-hidden="true">{t(`verdict.${verdict}`)}</span>
+        <span aria-hidden="true" className="tabular-nums opacity-80">({reasons.length})</span>
+        <span aria-hidden="true">→</span>
+      </Link>
+    );
+  }
   if (reasons.length === 0) {
     return (
       <span role="img" aria-label={accessibleName} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${VERDICT_BADGE_STYLES[verdict]}`}>

@@ -96,7 +96,7 @@ export function VendorRiskTable({ orgId, vendors }: { orgId: string; vendors: Ve
             isRowHeader: true,
             cell: (v) => <Link href={`/o/${orgId}/vendors/${v.vendorId}`} className={linkClass}>{v.vendorName}</Link>,
           },
-          { id: "verdict", header: t("page.byVendor.verdict"), cell: (v) => <RiskBadge verdict={v.verdict} reasons={reasonsOf(v.verdicts)} label={v.vendorName} /> },
+          { id: "verdict", header: t("page.byVendor.verdict"), cell: (v) => <RiskBadge verdict={v.verdict} reasons={reasonsOf(v.verdicts)} label={v.vendorName} href={`/o/${orgId}/vendors/${v.vendorId}`} /> },
           {
             id: "chain",
             header: <abbr title={t("page.byVendor.chainHint")} className="no-underline">{t("page.byVendor.chain")}</abbr>,
@@ -132,7 +132,7 @@ export function ActivityRiskTable({ orgId, activities }: { orgId: string; activi
               </Link>
             ),
           },
-          { id: "verdict", header: t("page.byActivity.verdict"), cell: (a) => <RiskBadge verdict={a.verdict} reasons={reasonsOf(a.verdicts)} label={a.activityName} /> },
+          { id: "verdict", header: t("page.byActivity.verdict"), cell: (a) => <RiskBadge verdict={a.verdict} reasons={reasonsOf(a.verdicts)} label={a.activityName} href={`/o/${orgId}/activities/${a.activityId}#transfers`} /> },
           { id: "counts", header: t("page.byActivity.counts"), cell: (a) => <CountsText counts={a.counts} /> },
         ]}
       />

@@ -143,7 +143,7 @@ export async function VendorResults({ user, orgId, filters, pathname }: { user: 
       cell: (r) => <span title={r.certifications.join(", ") || undefined}>{format.number(r.certifications.length)}</span>,
     },
     { id: "activities", header: sortHeader("activities", t("columns.activities")), align: "end", cell: (r) => format.number(r.activityCount) },
-    { id: "risk", header: tRisk("riskColumn"), className: "whitespace-nowrap", cell: (r) => <VendorRisk risk={risk[r.id]} label={r.name} /> },
+    { id: "risk", header: tRisk("riskColumn"), className: "whitespace-nowrap", cell: (r) => <VendorRisk risk={risk[r.id]} label={r.name} href={`/o/${orgId}/vendors/${r.id}`} /> },
   ];
 
   const first = (list.page - 1) * list.pageSize + 1;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { RiskBadge } from "@/components/risk-badge";
 import type { VendorRiskBadge } from "@/lib/overview/queries";
 
-export function VendorRisk({ risk, label }: { risk: VendorRiskBadge | undefined; label?: string }) {
+export function VendorRisk({ risk, label, href }: { risk: VendorRiskBadge | undefined; label?: string; href?: string }) {
   const t = useTranslations("overview");
   if (!risk) {
     return (
@@ -16,7 +16,7 @@ export function VendorRisk({ risk, label }: { risk: VendorRiskBadge | undefined;
   const showChain = risk.chainVendorIds.length > 0 && risk.chainVerdict !== "ok";
   return (
     <>
-      <RiskBadge verdict={risk.verdict} reasons={risk.reasons} label={label} />
+      <RiskBadge verdict={risk.verdict} reasons={risk.reasons} label={label} href={href} />
       {showChain ? (
         <span className="block text-xs text-zinc-600 dark:text-zinc-400" title={t("lists.chainHint")}>
           {t("lists.chain", { verdict: t(`verdict.${risk.chainVerdict}`) })}
