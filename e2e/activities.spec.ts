@@ -230,3 +230,38 @@ test("a DPO takes an entry through the workflow (review, release, archive, resto
   await expect(main.getByText("Version 1", { exact: true })).toBeVisible();
   await expect(main.getByText("Entwurf", { exact: true }).first()).toBeVisible();
 });
+
+test("Art. 30(2): the processor register groups the activities by the client controller", async ({ page }) => {
+  const [, services] = await demoOrganisations();
+  const viewer = await createStaffUser({ orgId: services.id, role: "VIEWER" });
+  await signInContext(page.context(), viewer.id);
+  await page.goto(`/o/${services.id}/activities`);
+  await page.getByRole("link", { name: "Als Auftragsverarbeiter (Art. 30 Abs. 2)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verzeichnis als Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)");
+  const foerdeblick = page.getByRole("region", { name: "Tätigkeiten im Auftrag von Fördeblick Immobilien GmbH" });
+  await expect(foerdeblick.getByRole("rowheader")).toContainText(["Betrieb des Mieterportals im Auftrag der Fördeblick Immobilien GmbH"]);
+  const parent = page.getByRole("region", { name: "Tätigkeiten im Auftrag von Nordlicht Software GmbH" });
+  await expect(parent.getByRole("rowheader")).toContainText(["IT-Support und Managed Workplace für die Nordlicht Software GmbH"]);
+  await expect(foerdeblick.getByText("IT-Support und Managed Workplace")).toHaveCount(0);
+});
+
+test("the reader chooses the table's columns; the choice stays in the URL across sorting", async ({ page }) => {
+  const [org] = await demoOrganisations();
+  const viewer = await createStaffUser({ orgId: org.id, role: "VIEWER" });
+  await signInContext(page.context(), viewer.id);
+  await page.goto(`/o/${org.id}/activities`);
+  const table = page.getByRole("table", { name: /Verarbeitungstätigkeiten/ });
+  await expect(table.getByRole("columnheader", { name: "Rolle" })).toBeVisible();
+  await page.getByText("Spalten wählen").click();
+  await page.getByRole("group", { name: "Angezeigte Spalten" }).getByLabel("Rolle").uncheck();
+  await page.getByRole("group", { name: "Angezeigte Spalten" }).getByLabel("Empfänger").uncheck();
+  await page.getByRole("button", { name: "Übernehmen" }).click();
+  await expect(page).toHaveURL(/[?&]cols=1&/);
+  await expect(table.getByRole("columnheader", { name: "Rolle" })).toHaveCount(0);
+  await expect(table.getByRole("columnheader", { name: "Empfänger" })).toHaveCount(0);
+  await expect(table.getByRole("columnheader", { name: "Status" })).toBeVisible();
+  await table.getByRole("link", { name: /Bezeichnung/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  await expect(page).toHaveURL(/[?&]hide=role%2Crecipients(&|$)/);
+  await expect(table.getByRole("columnheader", { name: "Rolle" })).toHaveCount(0);
+});

@@ -455,3 +455,40 @@ export async function getActivity(user: CurrentUser, orgId: string, id: string, 
     version: a.version,
   };
 }
+
+// ───────────────────────────── Art. 30(2): the register as a processor ─────────────────────────────
+
+export type ProcessorActivityRow = {
+  id: string;
+  referenceNumber: string;
+  name: string;
+  status: ActivityStatus;
+  processingCategories: string | null;
+  nextReviewAt: Date | null;
+};
+
+/** One client controller (null: the client is not recorded yet) with the activities run on its behalf. */
+export type ClientGroup = { client: { id: string; name: string; country: string | null } | null; activities: ProcessorActivityRow[] };
+
+/**
+ * The organisation's activities as a processor (Art. 30(2)), grouped by the controller on whose behalf they
+ * are carried out: clients by name, activities by reference number; entries without a client last.
+ */
+export async function listProcessorActivitiesByClient(user: CurrentUser, orgId: string): Promise<ClientGroup[]> {
+  const rows = await db.processingActivity.findMany({
+    where: { ...activityScope(user, orgId), role: "PROCESSOR", archivedAt: null, status: { not: "ARCHIVED" } },
+    select: {
+      id: true, referenceNumber: true, name: true, status: true, processingCategories: true, nextReviewAt: true,
+      clientVendor: { select: { id: true, name: true, country: true } },
+    },
+    orderBy: [{ referenceNumber: "asc" }, { id: "asc" }],
+  });
+  const groups = new Map<string, ClientGroup>();
+  for (const { clientVendor, ...activity } of rows) {
+    const key = clientVendor?.id ?? "";
+    const group = groups.get(key) ?? { client: clientVendor, activities: [] };
+    group.activities.push(activity);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.client === null ? 1 : b.client === null ? -1 : a.client.name.localeCompare(b.client.name, "de")));
+}

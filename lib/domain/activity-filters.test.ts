@@ -26,6 +26,7 @@ describe("parseActivityFilters", () => {
       sort: "reference",
       dir: "asc",
       page: 1,
+      hide: [],
     };
     expect(parseActivityFilters({})).toEqual(defaults);
     expect(parseActivityFilters(null)).toEqual(defaults);
@@ -52,6 +53,7 @@ describe("parseActivityFilters", () => {
         sort: "nextReview",
         dir: "desc",
         page: "3",
+        hide: "role",
       }),
     ).toEqual({
       q: "cloud",
@@ -69,6 +71,7 @@ describe("parseActivityFilters", () => {
       sort: "nextReview",
       dir: "desc",
       page: 3,
+      hide: ["role"],
     });
   });
 
@@ -134,5 +137,27 @@ describe("filter predicates", () => {
     expect(includesArchived(DEFAULT_ACTIVITY_FILTERS)).toBe(false);
     expect(includesArchived({ ...DEFAULT_ACTIVITY_FILTERS, status: "ARCHIVED" })).toBe(true);
     expect(includesArchived({ ...DEFAULT_ACTIVITY_FILTERS, archived: true })).toBe(true);
+  });
+});
+
+describe("column choice (dense tables: the reader hides columns; the choice lives in the URL)", () => {
+  it("parses hide=… from links, keeps table order and drops unknown columns", () => {
+    expect(parseActivityFilters({ hide: "nextReview,role,bogus,role" }).hide).toEqual(["role", "nextReview"]);
+    expect(parseActivityFilters({ hide: ["status", "role"] }).hide).toEqual(["status"]);
+    expect(parseActivityFilters({ hide: { x: 1 } }).hide).toEqual([]);
+    expect(DEFAULT_ACTIVITY_FILTERS.hide).toEqual([]);
+  });
+
+  it("turns the column form (cols=1 and one show per ticked column) into the hidden rest", () => {
+    expect(parseActivityFilters({ cols: "1", show: ["status", "transferRisk"] }).hide).toEqual(["department", "role", "recipients", "thirdCountry", "nextReview"]);
+    expect(parseActivityFilters({ cols: "1", show: "department" }).hide).toEqual(["role", "status", "recipients", "thirdCountry", "transferRisk", "nextReview"]);
+    expect(parseActivityFilters({ cols: "1" }).hide).toHaveLength(7);
+    expect(parseActivityFilters({ show: "status" }).hide).toEqual([]); // without the marker, show is ignored
+  });
+
+  it("keeps the choice in every link and does not count it as a filter", () => {
+    const f = parseActivityFilters({ q: "lohn", hide: "role" });
+    expect(serializeActivityFilters(f, { page: 2 })).toEqual({ q: "lohn", page: "2", hide: "role" });
+    expect(isActivityListFiltered({ ...DEFAULT_ACTIVITY_FILTERS, hide: ["role"] })).toBe(false);
   });
 });

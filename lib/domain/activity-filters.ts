@@ -26,7 +26,17 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 export const FACET_KEYS = ["status", "department", "role", "basis", "special", "vendor", "country", "mechanism", "dpia", "review"] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
+/** Columns of the register table a reader may hide (reference and name always show), in table order. */
+export const OPTIONAL_ACTIVITY_COLUMNS = ["department", "role", "status", "recipients", "thirdCountry", "transferRisk", "nextReview"] as const;
+export type OptionalActivityColumn = (typeof OPTIONAL_ACTIVITY_COLUMNS)[number];
+
 const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/** `hide=a,b` (links) → the known columns in table order; anything else is dropped. */
+const hiddenColumns = z.preprocess(
+  (v) => (typeof firstValue(v) === "string" ? String(firstValue(v)).split(",") : []),
+  z.array(z.string()).transform((xs) => OPTIONAL_ACTIVITY_COLUMNS.filter((c) => xs.includes(c))),
+).catch([]);
 const param = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) => z.preprocess(firstValue, schema).catch(fallback);
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -46,6 +56,7 @@ const activityFiltersSchema = z.object({
   sort: param(z.enum(SORT_KEYS), "reference"),
   dir: param(z.enum(SORT_DIRECTIONS), "asc"),
   page: param(z.coerce.number().int().min(1).max(ACTIVITY_PAGE_MAX), 1),
+  hide: hiddenColumns,
 });
 
 export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
@@ -57,6 +68,11 @@ export function parseActivityFilters(input: unknown): ActivityFilters {
   const source = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const picked: Record<string, unknown> = {};
   for (const key of KNOWN_KEYS) picked[key] = Object.hasOwn(source, key) ? source[key] : undefined;
+  // The column form sends `cols=1` and one `show` per ticked column: the others are hidden.
+  if (firstValue(source.cols) === "1") {
+    const shown = ([] as unknown[]).concat(source.show ?? []).filter((x): x is string => typeof x === "string");
+    picked.hide = OPTIONAL_ACTIVITY_COLUMNS.filter((c) => !shown.includes(c)).join(",");
+  }
   return activityFiltersSchema.parse(picked);
 }
 
@@ -79,6 +95,7 @@ export function serializeActivityFilters(filters: ActivityFilters, overrides: Pa
   if (f.sort !== "reference") out.sort = f.sort;
   if (f.dir !== "asc") out.dir = f.dir;
   if (f.page > 1) out.page = String(f.page);
+  if (f.hide.length > 0) out.hide = f.hide.join(",");
   return out;
 }
 

@@ -146,7 +146,7 @@ export async function ActivityTable({ user, orgId, filters, pathname }: { user: 
       </p>
       <DataTable
         caption={t("caption")}
-        columns={columns}
+        columns={columns.filter((c) => !(filters.hide as readonly string[]).includes(c.id))}
         rows={list.rows}
         rowKey={(r) => r.id}
         rowClassName={(r) => (r.isArchived ? "text-zinc-500 dark:text-zinc-500" : undefined)}

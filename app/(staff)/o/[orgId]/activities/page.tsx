@@ -7,7 +7,12 @@ import { PageHeader } from "@/components/page-header";
 import { SearchInput } from "@/components/search-input";
 import { ACTIVITY_QUERY_MAX_LENGTH, activityListSearchParams, parseActivityListParams } from "@/lib/activities/queries";
 import { authorize, requireUser } from "@/lib/current-user";
-import { FACET_KEYS, isActivityListFiltered, SORT_DIRECTIONS, SORT_KEYS } from "@/lib/domain/activity-filters";
+import { FACET_KEYS, isActivityListFiltered, OPTIONAL_ACTIVITY_COLUMNS, SORT_DIRECTIONS, SORT_KEYS, type OptionalActivityColumn } from "@/lib/domain/activity-filters";
+
+/** Message key (register.activities.columns) of each optional column but the risk column. */
+const COLUMN_LABEL: Record<Exclude<OptionalActivityColumn, "transferRisk">, "department" | "role" | "status" | "recipients" | "thirdCountryTransfers" | "nextReview"> = {
+  department: "department", role: "role", status: "status", recipients: "recipients", thirdCountry: "thirdCountryTransfers", nextReview: "nextReview",
+};
 import { ActiveFilters, ActivityFacets, ActivityFacetsSkeleton } from "./activity-facets";
 import { ActivityTable, ACTIVITY_TABLE_COLUMN_COUNT } from "./activity-table";
 
@@ -33,6 +38,8 @@ export default async function ActivitiesPage({
   authorize(user, "register:read", orgId);
 
   const filters = parseActivityListParams(await searchParams);
+  const tByClient = await getTranslations("activity.byClient");
+  const tOverview = await getTranslations("overview.lists");
   const t = await getTranslations("register.activities");
   const pathname = `/o/${orgId}/activities`;
   const isFiltered = isActivityListFiltered(filters);
@@ -41,7 +48,11 @@ export default async function ActivitiesPage({
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<Link href={`/o/${orgId}/activities/by-client`} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">{tByClient("link")}</Link>}
+      />
 
       <Form action={pathname} role="search" aria-label={t("filters.label")} className="mb-4 flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 sm:flex-row sm:flex-wrap sm:items-end dark:border-zinc-800 dark:bg-zinc-900">
         <SearchInput label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} defaultValue={filters.q} maxLength={ACTIVITY_QUERY_MAX_LENGTH} />
@@ -49,6 +60,7 @@ export default async function ActivitiesPage({
           const value = filters[key];
           return value === null ? null : <input key={key} type="hidden" name={key} value={value} />;
         })}
+        {filters.hide.length > 0 ? <input type="hidden" name="hide" value={filters.hide.join(",")} /> : null}
         <div className="flex flex-col gap-1">
           <label htmlFor="sort-key" className="text-sm font-medium">
             {t("sort.key")}
@@ -109,10 +121,31 @@ export default async function ActivitiesPage({
           </Suspense>
         </aside>
         <div className="min-w-0">
+          <details className="mb-2 text-sm">
+            <summary className="cursor-pointer text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">{t("columnChoice.label")}</summary>
+            <Form action={pathname} className="mt-2 flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+              {Object.entries(activityListSearchParams(filters))
+                .filter(([key]) => key !== "hide" && key !== "page")
+                .map(([key, value]) => (
+                  <input key={key} type="hidden" name={key} value={value} />
+                ))}
+              <input type="hidden" name="cols" value="1" />
+              <fieldset className="flex flex-wrap gap-x-4 gap-y-2">
+                <legend className="mb-1 font-medium">{t("columnChoice.legend")}</legend>
+                {OPTIONAL_ACTIVITY_COLUMNS.map((column) => (
+                  <label key={column} className="flex items-center gap-2">
+                    <input type="checkbox" name="show" value={column} defaultChecked={!filters.hide.includes(column)} className="size-4 rounded border-zinc-300 dark:border-zinc-700" />
+                    {column === "transferRisk" ? tOverview("riskColumn") : t(`columns.${COLUMN_LABEL[column]}`)}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800">{t("columnChoice.apply")}</button>
+            </Form>
+          </details>
           <Suspense key={stateKey} fallback={null}>
             <ActiveFilters user={user} orgId={orgId} filters={filters} pathname={pathname} />
           </Suspense>
-          <Suspense key={stateKey} fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT} label={t("loading")} />}>
+          <Suspense key={stateKey} fallback={<DataTableSkeleton columns={ACTIVITY_TABLE_COLUMN_COUNT - filters.hide.length} label={t("loading")} />}>
             <ActivityTable user={user} orgId={orgId} filters={filters} pathname={pathname} />
           </Suspense>
         </div>
