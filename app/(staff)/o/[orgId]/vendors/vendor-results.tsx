@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SortHeader } from "@/components/sort-header";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -76,18 +77,15 @@ export async function VendorResults({ user, orgId, filters, pathname }: { user: 
 
   const sortHeader = (key: VendorSortKey, text: string) => {
     const isSorted = filters.sort === key;
-    const nextDir = isSorted && filters.dir === "asc" ? "desc" : "asc";
     return (
-      <Link
-        href={vendorFiltersHref(pathname, filters, { sort: key, dir: nextDir })}
-        aria-label={`${t("sort.sortBy", { column: text })}${isSorted ? ` (${filters.dir === "asc" ? t("sort.sortedAsc") : t("sort.sortedDesc")})` : ""}`}
-        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
-      >
-        {text}
-        <span aria-hidden="true" className="text-xs text-zinc-500">
-          {isSorted ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}
-        </span>
-      </Link>
+      <SortHeader
+        text={text}
+        href={vendorFiltersHref(pathname, filters, { sort: key, dir: isSorted && filters.dir === "asc" ? "desc" : "asc" })}
+        sorted={isSorted ? filters.dir : null}
+        sortBy={t("sort.sortBy", { column: text })}
+        sortedAsc={t("sort.sortedAsc")}
+        sortedDesc={t("sort.sortedDesc")}
+      />
     );
   };
 
